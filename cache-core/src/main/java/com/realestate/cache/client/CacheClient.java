@@ -1,0 +1,85 @@
+package com.realestate.cache.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * A typed JSON cache on Redis whose keys all live under one prefix. It never lets a Redis outage reach the
+ * caller: while Redis is down, slow or unreachable, reads are misses and writes report {@link WriteOutcome#FAILED}
+ * at once, without waiting on a dead socket. Instances are thread-safe and share one connection; build them
+ * with {@link CacheClients}.
+ *
+ * <p>Keys are the caller's part only: the client adds the prefix. A key must not be null, blank, longer than
+ * 1024 characters or contain control characters ({@link InvalidKeyException}). Values are never null.
+ */
+public interface CacheClient extends AutoCloseable {
+
+    /** The cached value, or empty on a miss, an outage, or a stored value that is not JSON of {@code type}. */
+    <T> Optional<T> get(String key, Class<T> type);
+
+    /** As {@link #get(String, Class)}, for generic types such as {@code List<Property>}. */
+    <T> Optional<T> get(String key, TypeReference<T> type);
+
+    /** The cached value, or {@code defaultValue} whenever {@link #get(String, Class)} would be empty. */
+    default <T> T get(String key, Class<T> type, T defaultValue) {
+        return get(key, type).orElse(defaultValue);
+    }
+
+    /** As {@link #get(String, Class, Object)}, for generic types. */
+    default <T> T get(String key, TypeReference<T> type, T defaultValue) {
+        return get(key, type).orElse(defaultValue);
+    }
+
+    /**
+     * Caches {@code value} for the default TTL.
+     *
+     * @throws CacheSerializationException when the value cannot be written as JSON (nothing is written)
+     */
+    WriteOutcome set(String key, Object value);
+
+    /**
+     * Caches {@code value} for {@code ttl} (at least one millisecond).
+     *
+     * @throws CacheSerializationException when the value cannot be written as JSON (nothing is written)
+     */
+    WriteOutcome set(String key, Object value, Duration ttl);
+
+    /** Removes one key; {@link DeleteOutcome#FAILED} when it could not be done and the key may remain. */
+    DeleteOutcome delete(String key);
+
+    /**
+     * Removes every key under the prefix that matches the Redis glob {@code pattern} (for example
+     * {@code property:*}), with SCAN and UNLINK in batches. Keys outside the prefix are never touched.
+     */
+    BulkDeleteResult deletePattern(String pattern);
+
+    /** {@code true} when the key is cached; {@code false} when it is not, or Redis cannot tell. */
+    boolean exists(String key);
+
+    /** The key's remaining time to live, telling a missing key apart from one that never expires. */
+    KeyTtl ttl(String key);
+
+    /**
+     * Adds {@code amount} to the integer at {@code key} (a missing key counts as 0) and returns the new value;
+     * empty when Redis is unavailable or the key holds something that is not an integer.
+     */
+    OptionalLong incr(String key, long amount);
+
+    /** Removes every key under the prefix, and nothing else. */
+    BulkDeleteResult flush();
+
+    /** {@code true} when Redis is connected and the circuit breaker is closed (not open, nor probing after an outage). */
+    boolean isAvailable();
+
+    /** The prefix every key of this client is stored under. */
+    String keyPrefix();
+
+    /** The TTL {@link #set(String, Object)} applies. */
+    Duration defaultTtl();
+
+    /** Closes the connection and releases its threads; calls after close are misses and failed writes. */
+    @Override
+    void close();
+}

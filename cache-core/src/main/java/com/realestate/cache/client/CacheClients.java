@@ -1,0 +1,132 @@
+package com.realestate.cache.client;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The front door of the library: builds {@link CacheClient}s from explicit settings or from the environment,
+ * and holds the process-wide default client for code that wants one without wiring.
+ *
+ * <pre>{@code
+ * try (CacheClient cache = CacheClients.builder().redisUrl("redis://localhost:6379/0").build()) {
+ *     cache.set("property:42", property, Duration.ofMinutes(10));
+ *     Optional<Property> hit = cache.get("property:42", Property.class);
+ * }
+ * }</pre>
+ */
+public final class CacheClients {
+
+    private CacheClients() {
+    }
+
+    /** A builder that starts from {@link CacheSettings#defaults()}. */
+    public static Builder builder() {
+        return new Builder(CacheSettings.defaults());
+    }
+
+    /** A client configured by {@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_KEY_PREFIX} and friends. */
+    public static CacheClient fromEnvironment() {
+        return new Builder(CacheSettings.fromEnvironment()).build();
+    }
+
+    /**
+     * The process-wide client built from the environment on first use and closed when the JVM exits
+     * (the original's {@code get_cache_client()}). Prefer an explicitly built client where you can inject one.
+     */
+    public static CacheClient defaultClient() {
+        return DefaultClientHolder.CLIENT;
+    }
+
+    private static final class DefaultClientHolder {
+        static final CacheClient CLIENT = createDefault();
+
+        private static CacheClient createDefault() {
+            CacheClient client = fromEnvironment();
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "cache-default-client-shutdown"));
+            return client;
+        }
+    }
+
+    /** Collects settings, a meter registry and a JSON mapper, then builds one client; not thread-safe. */
+    public static final class Builder {
+
+        private CacheSettings settings;
+        private MeterRegistry meterRegistry = Metrics.globalRegistry;
+        private JsonMapper jsonMapper;
+
+        private Builder(CacheSettings settings) {
+            this.settings = settings;
+        }
+
+        /** Replaces all settings at once. */
+        public Builder settings(CacheSettings value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public Builder redisUrl(String value) {
+            settings = settings.withRedisUrl(value);
+            return this;
+        }
+
+        public Builder keyPrefix(String value) {
+            settings = settings.withKeyPrefix(value);
+            return this;
+        }
+
+        public Builder defaultTtl(Duration value) {
+            settings = settings.withDefaultTtl(value);
+            return this;
+        }
+
+        public Builder commandTimeout(Duration value) {
+            settings = settings.withCommandTimeout(value);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            settings = settings.withConnectTimeout(value);
+            return this;
+        }
+
+        public Builder breaker(BreakerSettings value) {
+            settings = settings.withBreaker(value);
+            return this;
+        }
+
+        /** The {@code cache} tag of the client's metrics; give each client of one registry its own. */
+        public Builder name(String value) {
+            settings = settings.withName(value);
+            return this;
+        }
+
+        /** Where metrics go; {@link Metrics#globalRegistry} unless set. */
+        public Builder meterRegistry(MeterRegistry value) {
+            meterRegistry = Objects.requireNonNull(value, "meterRegistry");
+            return this;
+        }
+
+        /** The mapper for values; the default keeps {@code BigDecimal} and {@code java.time} values exact. */
+        public Builder jsonMapper(JsonMapper value) {
+            jsonMapper = Objects.requireNonNull(value, "jsonMapper");
+            return this;
+        }
+
+        /** Builds the client and starts connecting; a Redis that is down at this point is not an error. */
+        public CacheClient build() {
+            CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(GuardedRedis.breakerConfig(settings.breaker()));
+            CircuitBreaker breaker = breakers.circuitBreaker(settings.name());
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
+            CacheMetrics metrics = new CacheMetrics(settings.name(), meterRegistry);
+            GuardedRedis redis = new GuardedRedis(settings, new RedisConnector(settings), breaker, metrics);
+            JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
+            return new RedisCacheClient(settings, new KeyNamespace(settings.keyPrefix()), codec, redis, metrics);
+        }
+    }
+}

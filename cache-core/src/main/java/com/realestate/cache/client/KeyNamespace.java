@@ -1,0 +1,72 @@
+package com.realestate.cache.client;
+
+/**
+ * Puts every key under the configured prefix and checks it first. The prefix is matched literally in
+ * SCAN patterns (its glob characters are escaped), so no pattern a caller passes can reach a key outside it.
+ */
+final class KeyNamespace {
+
+    /** Longest key or pattern accepted, in characters, not counting the prefix. */
+    static final int MAX_KEY_LENGTH = 1024;
+
+    private final String prefix;
+    private final String escapedPrefix;
+
+    KeyNamespace(String prefix) {
+        this.prefix = prefix;
+        this.escapedPrefix = escapeGlob(prefix);
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    /** The key as stored in Redis: prefix plus the caller's key, after validation. */
+    String qualify(String key) {
+        requireValid("key", key);
+        return prefix.concat(key);
+    }
+
+    /** A SCAN MATCH pattern that matches the caller's glob only below the prefix. */
+    String scanPattern(String pattern) {
+        requireValid("pattern", pattern);
+        return escapedPrefix.concat(pattern);
+    }
+
+    /** {@code true} when a key read back from Redis lies under our prefix. */
+    boolean owns(String storedKey) {
+        return storedKey.startsWith(prefix);
+    }
+
+    /** Escapes Redis glob metacharacters so that {@code text} matches only itself in a SCAN pattern. */
+    static String escapeGlob(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static void requireValid(String what, String value) {
+        if (value == null) {
+            throw new InvalidKeyException(what + " must not be null");
+        }
+        if (value.isBlank()) {
+            throw new InvalidKeyException(what + " must not be blank");
+        }
+        if (value.length() > MAX_KEY_LENGTH) {
+            throw new InvalidKeyException(what + " must be at most " + MAX_KEY_LENGTH + " characters, was "
+                    + value.length() + " (starts '" + value.substring(0, 32) + "…')");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidKeyException(what + " must not contain control characters, found U+"
+                        + String.format("%04X", (int) value.charAt(i)) + " at index " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.realestate.cache.client;
+
+import java.util.Locale;
+
+/** The Redis commands the client sends, each timed under its own {@code operation} tag. */
+enum Operation {
+    GET, SET, DELETE, EXISTS, TTL, INCR, SCAN, UNLINK, PING;
+
+    final String tag = name().toLowerCase(Locale.ROOT);
+}

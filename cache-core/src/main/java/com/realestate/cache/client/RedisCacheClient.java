@@ -1,0 +1,246 @@
+package com.realestate.cache.client;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+
+/** The Lettuce-backed {@link CacheClient}: validates and prefixes keys, encodes JSON, and degrades on outages. */
+final class RedisCacheClient implements CacheClient {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisCacheClient.class);
+    /** Keys asked for per SCAN step: large enough to cross a big keyspace quickly, small enough not to block Redis. */
+    static final int SCAN_BATCH = 1000;
+
+    private final CacheSettings settings;
+    private final KeyNamespace keys;
+    private final JsonCodec codec;
+    private final GuardedRedis redis;
+    private final CacheMetrics metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ThrottledWarning corruptValues = new ThrottledWarning(log, Duration.ofMinutes(1));
+
+    RedisCacheClient(CacheSettings settings, KeyNamespace keys, JsonCodec codec, GuardedRedis redis, CacheMetrics metrics) {
+        this.settings = settings;
+        this.keys = keys;
+        this.codec = codec;
+        this.redis = redis;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return lookup(key, type);
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        return lookup(key, type.getType());
+    }
+
+    private <T> Optional<T> lookup(String key, Type type) {
+        String stored = keys.qualify(key);
+        byte[] raw;
+        try {
+            raw = redis.execute(Operation.GET, c -> c.get(stored));
+        } catch (RedisUnavailableException e) {
+            metrics.miss();
+            return Optional.empty();
+        } catch (RedisCommandExecutionException e) {
+            return notOurs(stored, e.getMessage());
+        }
+        if (raw == null) {
+            metrics.miss();
+            return Optional.empty();
+        }
+        T value;
+        try {
+            value = codec.decode(raw, type);
+        } catch (JacksonException e) {
+            return notOurs(stored, e.getOriginalMessage());
+        }
+        if (value == null) {
+            return notOurs(stored, "JSON null");
+        }
+        metrics.hit();
+        return Optional.of(value);
+    }
+
+    private <T> Optional<T> notOurs(String storedKey, String why) {
+        metrics.miss();
+        foreignValue(storedKey, why);
+        return Optional.empty();
+    }
+
+    /** Counts and (throttled) logs a stored value this client cannot use; it is left in place, it may be someone else's. */
+    private void foreignValue(String storedKey, String why) {
+        metrics.corruptValue();
+        corruptValues.warn("Cache '{}' ignored the value at '{}', which is not of the requested type: {}",
+                settings.name(), storedKey, why);
+    }
+
+    @Override
+    public WriteOutcome set(String key, Object value) {
+        return set(key, value, settings.defaultTtl());
+    }
+
+    @Override
+    public WriteOutcome set(String key, Object value, Duration ttl) {
+        String stored = keys.qualify(key);
+        Objects.requireNonNull(value, "value: null is not cached, delete the key instead");
+        long millis = ttlMillis(ttl);
+        byte[] json = codec.encode(value);
+        try {
+            redis.execute(Operation.SET, c -> c.set(stored, json, SetArgs.Builder.px(millis)));
+            metrics.put();
+            return WriteOutcome.WRITTEN;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return WriteOutcome.FAILED;
+        }
+    }
+
+    private static long ttlMillis(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
+        }
+        return ttl.toMillis();
+    }
+
+    @Override
+    public DeleteOutcome delete(String key) {
+        String stored = keys.qualify(key);
+        try {
+            long removed = redis.execute(Operation.DELETE, c -> c.unlink(stored));
+            metrics.removed(removed);
+            return removed > 0 ? DeleteOutcome.DELETED : DeleteOutcome.ABSENT;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return DeleteOutcome.FAILED;
+        }
+    }
+
+    @Override
+    public BulkDeleteResult deletePattern(String pattern) {
+        return unlinkMatching(keys.scanPattern(pattern));
+    }
+
+    @Override
+    public BulkDeleteResult flush() {
+        return unlinkMatching(keys.scanPattern("*"));
+    }
+
+    private BulkDeleteResult unlinkMatching(String match) {
+        ScanArgs args = ScanArgs.Builder.matches(match).limit(SCAN_BATCH);
+        ScanCursor cursor = ScanCursor.INITIAL;
+        long deleted = 0;
+        try {
+            do {
+                ScanCursor from = cursor;
+                KeyScanCursor<String> page = redis.execute(Operation.SCAN, c -> c.scan(from, args));
+                String[] batch = owned(page.getKeys());
+                if (batch.length > 0) {
+                    long removed = redis.execute(Operation.UNLINK, c -> c.unlink(batch));
+                    deleted += removed;
+                    metrics.removed(removed);
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+            return new BulkDeleteResult(deleted, true);
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            log.warn("Cache '{}' stopped deleting keys matching '{}' after {}: Redis is unavailable",
+                    settings.name(), match, deleted);
+            return new BulkDeleteResult(deleted, false);
+        }
+    }
+
+    /** Keys of a SCAN page that lie under our prefix: a second guard behind the escaped pattern. */
+    private String[] owned(List<String> scanned) {
+        List<String> mine = new ArrayList<>(scanned.size());
+        for (String key : scanned) {
+            if (keys.owns(key)) {
+                mine.add(key);
+            }
+        }
+        return mine.toArray(String[]::new);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        String stored = keys.qualify(key);
+        try {
+            return redis.execute(Operation.EXISTS, c -> c.exists(stored)) > 0;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public KeyTtl ttl(String key) {
+        String stored = keys.qualify(key);
+        try {
+            return KeyTtl.fromPttl(redis.execute(Operation.TTL, c -> c.pttl(stored)));
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return new KeyTtl.Unknown();
+        }
+    }
+
+    @Override
+    public OptionalLong incr(String key, long amount) {
+        String stored = keys.qualify(key);
+        try {
+            return OptionalLong.of(redis.execute(Operation.INCR, c -> c.incrby(stored, amount)));
+        } catch (RedisUnavailableException e) {
+            return OptionalLong.empty();
+        } catch (RedisCommandExecutionException e) {
+            foreignValue(stored, e.getMessage());
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return redis.isAvailable();
+    }
+
+    @Override
+    public String keyPrefix() {
+        return keys.prefix();
+    }
+
+    @Override
+    public Duration defaultTtl() {
+        return settings.defaultTtl();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            redis.close();
+        } finally {
+            metrics.unbind();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CacheClient[" + settings.name() + " at " + settings.redisUrlForDisplay() + ", prefix '" + keys.prefix() + "']";
+    }
+}
