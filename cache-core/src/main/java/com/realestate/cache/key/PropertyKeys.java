@@ -1,0 +1,107 @@
+package com.realestate.cache.key;
+
+import java.util.Objects;
+
+/**
+ * Builds the cache keys and invalidation patterns of the Property API. Every key starts with its tenant as a
+ * Redis Cluster hash tag, so all of one tenant's keys share a slot and one script can touch any of them; every
+ * variable part is {@linkplain KeyPart percent-encoded}, so keys cannot collide and patterns cannot widen.
+ *
+ * <p>The layout ({@code T} is the encoded tenant, {@code P} the encoded property id; the cache client adds its
+ * prefix in front):
+ *
+ * <pre>
+ * detail           t:{T}:property:P:detail
+ * score            t:{T}:property:P:score
+ * timeline         t:{T}:property:P:timeline
+ * list             t:{T}:properties:list:H        H = ListQuery.hash(), 32 hex chars
+ * propertyPattern  t:{T}:property:P:*
+ * listPattern      t:{T}:properties:list:*
+ * tenantPattern    t:{T}:*
+ * </pre>
+ *
+ * <p>An encoded part contains no {@code * ? [ ] \} (glob), no {@code :} and no braces, so the literal text
+ * before a pattern's trailing {@code *} ends in a separator that no other tenant's or property's key has there.
+ */
+public final class PropertyKeys {
+
+    /**
+     * Longest key the cache client accepts, in characters, not counting its prefix. Ids at their length limits
+     * can exceed it once percent-encoded (up to nine characters per UTF-16 char), and such keys are refused here.
+     */
+    public static final int MAX_KEY_LENGTH = 1024;
+
+    private PropertyKeys() {
+    }
+
+    /** The key of a property's detail view. */
+    public static String detail(TenantId tenant, PropertyId property) {
+        return propertyKey(tenant, property, "detail");
+    }
+
+    /** The key of a property's score. */
+    public static String score(TenantId tenant, PropertyId property) {
+        return propertyKey(tenant, property, "score");
+    }
+
+    /** The key of a property's timeline. */
+    public static String timeline(TenantId tenant, PropertyId property) {
+        return propertyKey(tenant, property, "timeline");
+    }
+
+    /** The key of one page of the property list, named by the hash of its normalised filters. */
+    public static String list(TenantId tenant, ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return checked(listPrefix(tenant) + query.hash());
+    }
+
+    /** The pattern matching every key of one property of one tenant, and nothing else. */
+    public static String propertyPattern(TenantId tenant, PropertyId property) {
+        return checked(propertyPrefix(tenant, property) + "*");
+    }
+
+    /** The pattern matching every cached list page of one tenant, and nothing else. */
+    public static String listPattern(TenantId tenant) {
+        return checked(listPrefix(tenant) + "*");
+    }
+
+    /** The pattern matching every key of one tenant, and nothing else. */
+    public static String tenantPattern(TenantId tenant) {
+        return checked(tenantPrefix(tenant) + "*");
+    }
+
+    /**
+     * The tenant's hash tag, {@code {T}}: what Redis Cluster hashes for every key of the tenant, so a script
+     * that reads, say, a tenant-wide generation number and a value may touch both.
+     */
+    public static String hashTag(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        return "{" + KeyPart.encode("tenant id", tenant.value()) + "}";
+    }
+
+    private static String propertyKey(TenantId tenant, PropertyId property, String facet) {
+        return checked(propertyPrefix(tenant, property) + facet);
+    }
+
+    private static String tenantPrefix(TenantId tenant) {
+        return "t:" + hashTag(tenant) + ":";
+    }
+
+    private static String propertyPrefix(TenantId tenant, PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        return tenantPrefix(tenant) + "property:" + KeyPart.encode("property id", property.value()) + ":";
+    }
+
+    private static String listPrefix(TenantId tenant) {
+        return tenantPrefix(tenant) + "properties:list:";
+    }
+
+    private static String checked(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("key would be " + key.length() + " characters once its parts are"
+                    + " encoded, more than the " + MAX_KEY_LENGTH + " the cache client accepts (starts '"
+                    + key.substring(0, 48) + "…')");
+        }
+        return key;
+    }
+}

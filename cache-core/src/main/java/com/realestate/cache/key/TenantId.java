@@ -1,0 +1,23 @@
+package com.realestate.cache.key;
+
+/**
+ * The tenant a cached value belongs to, as an opaque string. Every key names its tenant, so a typed id keeps
+ * a tenant from being passed where a property id belongs, and bounds its length once, here.
+ *
+ * @param value the tenant's id: not blank, at most {@value #MAX_LENGTH} UTF-16 chars, taken as is (not trimmed)
+ */
+public record TenantId(String value) {
+
+    /** Longest tenant id accepted, in UTF-16 chars. */
+    public static final int MAX_LENGTH = 128;
+
+    /**
+     * Validates the id.
+     *
+     * @throws IllegalArgumentException when {@code value} is null, blank, longer than {@value #MAX_LENGTH} or
+     *     not well-formed UTF-16
+     */
+    public TenantId {
+        Ids.requireValid("tenant id", value, MAX_LENGTH);
+    }
+}
