@@ -3,6 +3,8 @@ package com.realestate.cache.client;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -69,6 +71,54 @@ public interface CacheClient extends AutoCloseable {
 
     /** Removes every key under the prefix, and nothing else. */
     BulkDeleteResult flush();
+
+    /**
+     * Cache-aside: the cached value, or else the loader's result, stored for {@code ttl} under this client's
+     * {@link LoadPolicy}. Concurrent misses on one key run the loader once per process and, with a lease, once
+     * across processes; a loader that began before an {@link #invalidate} of the key never stores its result.
+     * A loader returning {@code null} means "absent": the result is empty, remembered only if the policy says so.
+     * A loader's exception reaches the caller unchanged and nothing is cached. With Redis unavailable the loader
+     * simply runs.
+     */
+    default <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, Duration ttl) {
+        return getOrLoad(key, type, loader, loadPolicy().withTtl(ttl));
+    }
+
+    /** As {@link #getOrLoad(String, Class, Supplier, Duration)}, for generic types. */
+    default <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, Duration ttl) {
+        return getOrLoad(key, type, loader, loadPolicy().withTtl(ttl));
+    }
+
+    /** As {@link #getOrLoad(String, Class, Supplier, Duration)}, with every loading layer set by {@code policy}. */
+    <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy);
+
+    /** As {@link #getOrLoad(String, Class, Supplier, LoadPolicy)}, for generic types. */
+    <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy);
+
+    /**
+     * Write-through: hands {@code value} to {@code source} first and caches it for {@code ttl} only once that
+     * returned. If the source throws, nothing is cached and the exception reaches the caller unchanged; if the
+     * cache write fails, the key is invalidated rather than left stale, and {@link WriteOutcome#FAILED} says so.
+     */
+    <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl);
+
+    /**
+     * Removes a key so that no load that began before this call can put an older value back (the classic
+     * cache-aside race). Use it, rather than {@link #delete}, for keys filled by {@link #getOrLoad}.
+     */
+    DeleteOutcome invalidate(String key);
+
+    /**
+     * A view for one named cache on the same connection: its keys live under {@code <keyPrefix><name>:}, its
+     * meters carry {@code cache=<name>}, and {@code policy} is its loading policy. Closing a view releases only
+     * what it holds; the connection stays with this client.
+     *
+     * @throws CacheConfigurationException when the name is blank or has whitespace or control characters
+     */
+    CacheClient scoped(String name, LoadPolicy policy);
+
+    /** The loading policy {@link #getOrLoad(String, Class, Supplier, Duration)} starts from. */
+    LoadPolicy loadPolicy();
 
     /** {@code true} when Redis is connected and the circuit breaker is closed (not open, nor probing after an outage). */
     boolean isAvailable();

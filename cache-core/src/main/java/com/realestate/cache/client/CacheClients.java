@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +60,8 @@ public final class CacheClients {
         private CacheSettings settings;
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private JsonMapper jsonMapper;
+        private LoadPolicy loadPolicy;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(CacheSettings settings) {
             this.settings = settings;
@@ -118,15 +121,28 @@ public final class CacheClients {
             return this;
         }
 
+        /** The loading policy of {@code getOrLoad} calls that give only a TTL; {@link LoadPolicy#defaults} unless set. */
+        public Builder loadPolicy(LoadPolicy value) {
+            loadPolicy = Objects.requireNonNull(value, "loadPolicy");
+            return this;
+        }
+
+        /** The wall clock that entries' logical expiry is measured on; tests move it. */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
         /** Builds the client and starts connecting; a Redis that is down at this point is not an error. */
         public CacheClient build() {
             CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(GuardedRedis.breakerConfig(settings.breaker()));
             CircuitBreaker breaker = breakers.circuitBreaker(settings.name());
             TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
-            CacheMetrics metrics = new CacheMetrics(settings.name(), meterRegistry);
-            GuardedRedis redis = new GuardedRedis(settings, new RedisConnector(settings), breaker, metrics);
+            GuardedRedis redis = new GuardedRedis(settings, new RedisConnector(settings), breaker);
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
-            return new RedisCacheClient(settings, new KeyNamespace(settings.keyPrefix()), codec, redis, metrics);
+            SharedConnection shared = new SharedConnection(settings, redis, codec, meterRegistry, clock);
+            LoadPolicy policy = loadPolicy != null ? loadPolicy : LoadPolicy.defaults(settings.defaultTtl());
+            return new RedisCacheClient(shared, settings, policy, true);
         }
     }
 }

@@ -14,13 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The client's meters under Micrometer's cache names ({@code cache.gets} with {@code result=hit|miss},
  * {@code cache.puts}), plus {@code cache.removals}, {@code cache.errors} by kind and
- * {@code cache.redis.latency} by operation, all tagged with the cache name.
+ * {@code cache.redis.latency} by operation, and the loading layers' meters ({@code cache.loads} by result,
+ * coalesced loads, lease waits, refreshes, refused stale sets), all tagged with the cache name.
  */
 final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
 
     static final String ERRORS = "cache.errors";
     static final String LATENCY = "cache.redis.latency";
     static final String REMOVALS = "cache.removals";
+    static final String LOADS = "cache.loads";
+    static final String REFRESHES = "cache.refreshes";
+    static final String STALE_SETS_REFUSED = "cache.stale_sets.refused";
 
     private final String cacheName;
     private final MeterRegistry registry;
@@ -29,6 +33,14 @@ final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
     private final Counter[] unavailable = new Counter[RedisUnavailableException.Reason.values().length];
     private Counter corrupt;
     private Counter commandErrors;
+    private Timer loadSuccess;
+    private Timer loadFailure;
+    private Counter coalesced;
+    private Counter leaseWaits;
+    private Counter leaseTimeouts;
+    private Counter earlyRefreshes;
+    private Counter staleRefreshes;
+    private Counter staleSetsRefused;
 
     /** The counters behind the function meters; Micrometer holds them weakly, so this binder holds them strongly. */
     static final class Counts {
@@ -65,6 +77,24 @@ final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
         corrupt = errorCounter(meterRegistry, cache, "corrupt_value");
         commandErrors = errorCounter(meterRegistry, cache, "command");
         meterRegistry.more().counter(REMOVALS, cache, counts.removals, LongAdder::doubleValue);
+        loadSuccess = loadTimer(meterRegistry, cache, "success");
+        loadFailure = loadTimer(meterRegistry, cache, "failure");
+        coalesced = counter(meterRegistry, "cache.loads.coalesced", cache, "Misses that waited for a load already running in this process");
+        leaseWaits = counter(meterRegistry, "cache.lease.waits", cache, "Misses that waited for another process's load");
+        leaseTimeouts = counter(meterRegistry, "cache.lease.timeouts", cache, "Waits for another process that gave up and loaded");
+        earlyRefreshes = counter(meterRegistry, REFRESHES, cache.and("trigger", "early"), "Background refreshes");
+        staleRefreshes = counter(meterRegistry, REFRESHES, cache.and("trigger", "stale"), "Background refreshes");
+        staleSetsRefused = counter(meterRegistry, STALE_SETS_REFUSED, cache,
+                "Loaded values not stored because their key was invalidated while they loaded");
+    }
+
+    private static Timer loadTimer(MeterRegistry registry, Tags cache, String result) {
+        return Timer.builder(LOADS).description("Loader executions and their duration")
+                .tags(cache.and("result", result)).register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, Tags tags, String description) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     private static Counter errorCounter(MeterRegistry registry, Tags cache, String kind) {
@@ -100,6 +130,34 @@ final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
 
     void commandError() {
         commandErrors.increment();
+    }
+
+    void loaded(long nanos) {
+        loadSuccess.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void loadFailed(long nanos) {
+        loadFailure.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void coalesced() {
+        coalesced.increment();
+    }
+
+    void leaseWait() {
+        leaseWaits.increment();
+    }
+
+    void leaseTimeout() {
+        leaseTimeouts.increment();
+    }
+
+    void refresh(String trigger) {
+        ("early".equals(trigger) ? earlyRefreshes : staleRefreshes).increment();
+    }
+
+    void staleSetRefused() {
+        staleSetsRefused.increment();
     }
 
     void latency(Operation operation, long nanos) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Redis costs callers at most one command timeout each until the breaker opens, and nothing after that.
  * A command that cannot be carried out throws {@link RedisUnavailableException}; an error answered by
  * Redis itself (a healthy server refusing a command) is rethrown as Lettuce's
- * {@link RedisCommandExecutionException} and does not count against Redis' health.
+ * {@link RedisCommandExecutionException} and does not count against Redis' health. One instance serves a
+ * connection and every cache view on it; each call records into the metrics of the view that made it.
  */
 final class GuardedRedis implements AutoCloseable {
 
@@ -31,16 +32,14 @@ final class GuardedRedis implements AutoCloseable {
     private final CacheSettings settings;
     private final RedisConnector connector;
     private final CircuitBreaker breaker;
-    private final CacheMetrics metrics;
     private final long timeoutNanos;
     private final ThrottledWarning failures = new ThrottledWarning(log, Duration.ofSeconds(30));
     private volatile long openedAtNanos;
 
-    GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker, CacheMetrics metrics) {
+    GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker) {
         this.settings = settings;
         this.connector = connector;
         this.breaker = breaker;
-        this.metrics = metrics;
         this.timeoutNanos = settings.commandTimeout().toNanos();
         breaker.getEventPublisher().onStateTransition(this::logTransition);
     }
@@ -63,15 +62,16 @@ final class GuardedRedis implements AutoCloseable {
      * @throws RedisUnavailableException      when the command did not run or did not answer in time
      * @throws RedisCommandExecutionException when Redis answered with an error
      */
-    <T> T execute(Operation operation, Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+    <T> T execute(CacheMetrics metrics, Operation operation,
+                  Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
-            throw unavailable(Reason.BREAKER_OPEN, null);
+            throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();
         StatefulRedisConnection<String, byte[]> connection = connector.connection();
         if (connection == null) {
             breaker.onError(0, TimeUnit.NANOSECONDS, new IllegalStateException("not connected"));
-            throw unavailable(Reason.NOT_CONNECTED, null);
+            throw unavailable(metrics, Reason.NOT_CONNECTED, null);
         }
         RedisFuture<T> future = null;
         try {
@@ -91,24 +91,24 @@ final class GuardedRedis implements AutoCloseable {
                 throw answered;
             }
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
-            throw unavailable(cause instanceof RedisCommandTimeoutException ? Reason.TIMEOUT : Reason.CONNECTION, cause);
+            throw unavailable(metrics, cause instanceof RedisCommandTimeoutException ? Reason.TIMEOUT : Reason.CONNECTION, cause);
         } catch (TimeoutException e) {
             future.cancel(true);
             long elapsed = System.nanoTime() - start;
             metrics.latency(operation, elapsed);
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
-            throw unavailable(Reason.TIMEOUT, e);
+            throw unavailable(metrics, Reason.TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (future != null) {
                 future.cancel(true);
             }
             breaker.releasePermission();
-            throw unavailable(Reason.CONNECTION, e);
+            throw unavailable(metrics, Reason.CONNECTION, e);
         } catch (RuntimeException e) {
             long elapsed = System.nanoTime() - start;
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
-            throw unavailable(Reason.CONNECTION, e);
+            throw unavailable(metrics, Reason.CONNECTION, e);
         }
     }
 
@@ -121,7 +121,7 @@ final class GuardedRedis implements AutoCloseable {
         return breaker.getState();
     }
 
-    private RedisUnavailableException unavailable(Reason reason, Throwable cause) {
+    private RedisUnavailableException unavailable(CacheMetrics metrics, Reason reason, Throwable cause) {
         metrics.unavailable(reason);
         if (cause != null) {
             failures.warn("Cache '{}' could not reach Redis at {}: {}",

@@ -58,6 +58,11 @@ final class JsonCodec {
         return readerFor(type).readValue(bytes);
     }
 
+    /** As {@link #decode(byte[], Type)}, for JSON that starts {@code offset} bytes into {@code bytes}. */
+    <T> T decode(byte[] bytes, int offset, int length, Type type) {
+        return readerFor(type).readValue(bytes, offset, length);
+    }
+
     private ObjectReader readerFor(Type type) {
         ObjectReader reader = readers.get(type);
         if (reader == null) {

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -25,20 +27,41 @@ final class RedisCacheClient implements CacheClient {
     /** Keys asked for per SCAN step: large enough to cross a big keyspace quickly, small enough not to block Redis. */
     static final int SCAN_BATCH = 1000;
 
+    private final SharedConnection shared;
+    private final boolean ownsConnection;
     private final CacheSettings settings;
     private final KeyNamespace keys;
     private final JsonCodec codec;
-    private final GuardedRedis redis;
+    private final MeteredRedis redis;
     private final CacheMetrics metrics;
+    private final LoadCoordinator loads;
+    private final LoadingScripts scripts;
+    private final LoadPolicy loadPolicy;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThrottledWarning corruptValues = new ThrottledWarning(log, Duration.ofMinutes(1));
 
-    RedisCacheClient(CacheSettings settings, KeyNamespace keys, JsonCodec codec, GuardedRedis redis, CacheMetrics metrics) {
+    /**
+     * A client (or view) on a shared connection: keys under {@code settings.keyPrefix()}, meters tagged
+     * {@code settings.name()}. Only the client that owns the connection closes it.
+     */
+    RedisCacheClient(SharedConnection shared, CacheSettings settings, LoadPolicy loadPolicy, boolean ownsConnection) {
+        this.shared = shared;
+        this.ownsConnection = ownsConnection;
         this.settings = settings;
-        this.keys = keys;
-        this.codec = codec;
-        this.redis = redis;
-        this.metrics = metrics;
+        this.keys = new KeyNamespace(settings.keyPrefix());
+        this.codec = shared.codec();
+        this.metrics = new CacheMetrics(settings.name(), shared.registry());
+        this.redis = new MeteredRedis(shared.redis(), metrics);
+        this.loads = new LoadCoordinator(redis, codec, shared.clock());
+        this.scripts = new LoadingScripts(redis);
+        this.loadPolicy = loadPolicy;
+    }
+
+    @Override
+    public CacheClient scoped(String name, LoadPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        CacheSettings view = settings.withName(name).withKeyPrefix(keys.prefix() + name + ":");
+        return new RedisCacheClient(shared, view, policy, false);
     }
 
     @Override
@@ -51,6 +74,41 @@ final class RedisCacheClient implements CacheClient {
     public <T> Optional<T> get(String key, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
         return lookup(key, type.getType());
+    }
+
+    @Override
+    public <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        Objects.requireNonNull(type, "type");
+        return loads.getOrLoad(keys.qualify(key), type, Objects.requireNonNull(loader, "loader"),
+                Objects.requireNonNull(policy, "policy"));
+    }
+
+    @Override
+    public <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        Objects.requireNonNull(type, "type");
+        return loads.getOrLoad(keys.qualify(key), type.getType(), Objects.requireNonNull(loader, "loader"),
+                Objects.requireNonNull(policy, "policy"));
+    }
+
+    @Override
+    public <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl) {
+        String stored = keys.qualify(key);
+        Objects.requireNonNull(value, "value: null is not cached, invalidate the key instead");
+        Objects.requireNonNull(source, "source");
+        ttlMillis(ttl);
+        codec.encode(value);
+        source.accept(value);
+        return loads.storeWritten(stored, value, ttl);
+    }
+
+    @Override
+    public DeleteOutcome invalidate(String key) {
+        return loads.invalidate(keys.qualify(key));
+    }
+
+    @Override
+    public LoadPolicy loadPolicy() {
+        return loadPolicy;
     }
 
     private <T> Optional<T> lookup(String key, Type type) {
@@ -68,17 +126,24 @@ final class RedisCacheClient implements CacheClient {
             metrics.miss();
             return Optional.empty();
         }
-        T value;
+        CacheEntry entry = CacheEntry.parse(raw);
+        if (!entry.servable()) {
+            metrics.miss();
+            return Optional.empty();
+        }
         try {
-            value = codec.decode(raw, type);
+            Optional<T> value = loads.decode(entry, type);
+            if (value.isPresent()) {
+                metrics.hit();
+            } else {
+                metrics.miss();
+            }
+            return value;
         } catch (JacksonException e) {
             return notOurs(stored, e.getOriginalMessage());
-        }
-        if (value == null) {
+        } catch (IllegalStateException e) {
             return notOurs(stored, "JSON null");
         }
-        metrics.hit();
-        return Optional.of(value);
     }
 
     private <T> Optional<T> notOurs(String storedKey, String why) {
@@ -183,7 +248,7 @@ final class RedisCacheClient implements CacheClient {
     public boolean exists(String key) {
         String stored = keys.qualify(key);
         try {
-            return redis.execute(Operation.EXISTS, c -> c.exists(stored)) > 0;
+            return scripts.valuePttl(stored, Operation.EXISTS) != -2;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             return false;
         }
@@ -193,7 +258,7 @@ final class RedisCacheClient implements CacheClient {
     public KeyTtl ttl(String key) {
         String stored = keys.qualify(key);
         try {
-            return KeyTtl.fromPttl(redis.execute(Operation.TTL, c -> c.pttl(stored)));
+            return KeyTtl.fromPttl(scripts.valuePttl(stored, Operation.TTL));
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             return new KeyTtl.Unknown();
         }
@@ -233,7 +298,10 @@ final class RedisCacheClient implements CacheClient {
             return;
         }
         try {
-            redis.close();
+            loads.close();
+            if (ownsConnection) {
+                shared.close();
+            }
         } finally {
             metrics.unbind();
         }

@@ -1,0 +1,370 @@
+package com.realestate.cache.client;
+
+import com.realestate.cache.client.LoadingScripts.Acquired;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.SetArgs;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Cache-aside loading with every layer against stampedes and stale data: single flight within the process,
+ * a lease in Redis across processes, probabilistic early refresh, stale-while-revalidate, TTL jitter, negative
+ * caching, and fenced stores so that a load that began before an invalidation can never store its result
+ * after it. Each layer is switched by the {@link LoadPolicy} of the call.
+ */
+final class LoadCoordinator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadCoordinator.class);
+    /** How long a tombstone keeps the fence of an invalidated key: longer than any sane load. */
+    static final Duration FENCE_TTL = Duration.ofHours(1);
+    private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final MeteredRedis redis;
+    private final LoadingScripts scripts;
+    private final JsonCodec codec;
+    private final CacheMetrics metrics;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<?>>> inflight = new ConcurrentHashMap<>();
+    private final ExecutorService refresher = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("cache-refresh-", 0).factory());
+
+    LoadCoordinator(MeteredRedis redis, JsonCodec codec, Clock clock) {
+        this.redis = redis;
+        this.scripts = new LoadingScripts(redis);
+        this.codec = codec;
+        this.metrics = redis.metrics();
+        this.clock = clock;
+    }
+
+    <T> Optional<T> getOrLoad(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        CacheEntry entry = read(key);
+        if (entry != null && entry.servable()) {
+            Optional<Optional<T>> served = serve(key, entry, type, loader, policy);
+            if (served.isPresent()) {
+                metrics.hit();
+                return served.get();
+            }
+        }
+        metrics.miss();
+        return policy.singleFlight() ? joinOrLead(key, type, loader, policy) : loadThroughRedis(key, type, loader, policy);
+    }
+
+    /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
+    private <T> Optional<Optional<T>> serve(
+            String key, CacheEntry entry, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        Optional<T> value;
+        try {
+            value = decode(entry, type);
+        } catch (JacksonException | IllegalStateException e) {
+            metrics.corruptValue();
+            return Optional.empty();
+        }
+        if (entry.kind() == CacheEntry.PLAIN) {
+            return Optional.of(value);
+        }
+        long now = clock.millis();
+        if (now < entry.softExpiryMillis()) {
+            if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
+                refreshInBackground(key, entry.fence(), type, loader, policy, "early");
+            }
+            return Optional.of(value);
+        }
+        if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
+            refreshInBackground(key, entry.fence(), type, loader, policy, "stale");
+            return Optional.of(value);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code true} when a value Redis still holds may be served by this policy's clock. */
+    private boolean fresh(CacheEntry entry, LoadPolicy policy) {
+        return entry.kind() == CacheEntry.PLAIN
+                || clock.millis() < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis();
+    }
+
+    /** XFetch: refresh with a probability that rises as expiry nears, sooner for values that took long to load. */
+    private static boolean earlyRefreshDue(CacheEntry entry, long now, double beta) {
+        if (beta <= 0 || entry.loadMillis() <= 0) {
+            return false;
+        }
+        double gap = -entry.loadMillis() * beta * Math.log(1 - ThreadLocalRandom.current().nextDouble());
+        return now + gap >= entry.softExpiryMillis();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> joinOrLead(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<?>> running = inflight.putIfAbsent(key, mine);
+        if (running != null) {
+            metrics.coalesced();
+            return (Optional<T>) await(running);
+        }
+        try {
+            Optional<T> result = loadThroughRedis(key, type, loader, policy);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inflight.remove(key, mine);
+        }
+    }
+
+    private static Optional<?> await(CompletableFuture<Optional<?>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Takes the lease (or waits for its holder), loads and stores under the fence the load began with. */
+    private <T> Optional<T> loadThroughRedis(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        String token = policy.leased() ? newToken() : "";
+        long deadline = System.nanoTime() + policy.leaseWait().toNanos();
+        long pause = TimeUnit.MILLISECONDS.toNanos(2);
+        boolean waited = false;
+        while (true) {
+            Acquired acquired;
+            try {
+                acquired = scripts.acquire(key, policy.lease().toMillis(), token);
+            } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+                return loadOnly(loader);
+            }
+            switch (acquired.status()) {
+                case PRESENT -> {
+                    CacheEntry entry = CacheEntry.parse(acquired.value());
+                    Optional<T> present = fresh(entry, policy) ? decodeQuietly(entry, type) : null;
+                    return present != null ? present : loadAndStore(key, entry.fence(), null, type, loader, policy);
+                }
+                case GRANTED -> {
+                    return loadAndStore(key, acquired.fence(), policy.leased() ? token : null, type, loader, policy);
+                }
+                case BUSY -> {
+                    if (!waited) {
+                        metrics.leaseWait();
+                        waited = true;
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        metrics.leaseTimeout();
+                        return loadAndStore(key, acquired.fence(), null, type, loader, policy);
+                    }
+                    LockSupport.parkNanos(pause);
+                    pause = Math.min(pause * 2, MAX_POLL_NANOS);
+                }
+            }
+        }
+    }
+
+    private <T> Optional<T> loadAndStore(
+            String key, String fence, String leaseToken, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        long started = System.nanoTime();
+        T value;
+        try {
+            value = loader.get();
+        } catch (RuntimeException | Error e) {
+            metrics.loadFailed(System.nanoTime() - started);
+            releaseQuietly(key, leaseToken);
+            throw e;
+        }
+        long loadNanos = System.nanoTime() - started;
+        metrics.loaded(loadNanos);
+        long now = clock.millis();
+        if (value == null) {
+            if (policy.negativeTtl().isZero()) {
+                releaseQuietly(key, leaseToken);
+            } else {
+                store(key, fence, CacheEntry.absent(fence, now + policy.negativeTtl().toMillis()),
+                        policy.negativeTtl().toMillis());
+            }
+            return Optional.empty();
+        }
+        byte[] json;
+        try {
+            json = codec.encode(value);
+        } catch (CacheSerializationException e) {
+            releaseQuietly(key, leaseToken);
+            throw e;
+        }
+        long fresh = jittered(policy.ttl(), policy.ttlJitter());
+        long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
+        byte[] entry = CacheEntry.value(fence, now + fresh, loadMillis, json);
+        store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
+        return Optional.of(value);
+    }
+
+    private void store(String key, String fence, byte[] entry, long ttlMillis) {
+        try {
+            if (scripts.fencedSet(key, fence, entry, ttlMillis)) {
+                metrics.put();
+            } else {
+                metrics.staleSetRefused();
+            }
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            log.debug("Could not store the loaded value of '{}'", key, e);
+        }
+    }
+
+    private <T> Optional<T> loadOnly(Supplier<? extends T> loader) {
+        long started = System.nanoTime();
+        try {
+            T value = loader.get();
+            metrics.loaded(System.nanoTime() - started);
+            return Optional.ofNullable(value);
+        } catch (RuntimeException | Error e) {
+            metrics.loadFailed(System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private <T> void refreshInBackground(
+            String key, String fence, Type type, Supplier<? extends T> loader, LoadPolicy policy, String trigger) {
+        CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
+        if (inflight.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        metrics.refresh(trigger);
+        try {
+            refresher.execute(() -> {
+                try {
+                    mine.complete(loadAndStore(key, fence, null, type, loader, policy));
+                } catch (RuntimeException | Error e) {
+                    log.debug("Background refresh of '{}' failed; the current value stays until it expires", key, e);
+                    mine.completeExceptionally(e);
+                } finally {
+                    inflight.remove(key, mine);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            inflight.remove(key, mine);
+        }
+    }
+
+    /**
+     * Replaces the key with a tombstone under a new fence: the value is gone, and any load that began before
+     * cannot store its result. Loads running in this process are forgotten so later callers start afresh.
+     */
+    DeleteOutcome invalidate(String key) {
+        inflight.remove(key);
+        byte[] tombstone = CacheEntry.tombstone(newToken());
+        try {
+            byte[] previous = redis.execute(Operation.SET,
+                    c -> c.setGet(key, tombstone, SetArgs.Builder.px(FENCE_TTL.toMillis())));
+            metrics.removed(1);
+            return previous != null && CacheEntry.parse(previous).servable() ? DeleteOutcome.DELETED : DeleteOutcome.ABSENT;
+        } catch (RedisUnavailableException e) {
+            return DeleteOutcome.FAILED;
+        } catch (RedisCommandExecutionException wrongType) {
+            return replaceForeign(key, tombstone);
+        }
+    }
+
+    private DeleteOutcome replaceForeign(String key, byte[] tombstone) {
+        try {
+            redis.execute(Operation.DELETE, c -> c.unlink(key));
+            redis.execute(Operation.SET, c -> c.set(key, tombstone, SetArgs.Builder.px(FENCE_TTL.toMillis())));
+            return DeleteOutcome.DELETED;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return DeleteOutcome.FAILED;
+        }
+    }
+
+    /** Stores a value the source has just accepted, under a new fence so that no older load can overwrite it. */
+    WriteOutcome storeWritten(String key, Object value, Duration ttl) {
+        byte[] json = codec.encode(value);
+        inflight.remove(key);
+        byte[] entry = CacheEntry.value(newToken(), clock.millis() + ttl.toMillis(), 0, json);
+        try {
+            redis.execute(Operation.SET, c -> c.set(key, entry, SetArgs.Builder.px(ttl.toMillis())));
+            metrics.put();
+            return WriteOutcome.WRITTEN;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            invalidate(key);
+            return WriteOutcome.FAILED;
+        }
+    }
+
+    private CacheEntry read(String key) {
+        try {
+            byte[] raw = redis.execute(Operation.GET, c -> c.get(key));
+            return raw == null ? null : CacheEntry.parse(raw);
+        } catch (RedisUnavailableException e) {
+            return null;
+        } catch (RedisCommandExecutionException e) {
+            metrics.corruptValue();
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> decode(CacheEntry entry, Type type) {
+        if (entry.kind() == CacheEntry.ABSENT) {
+            return Optional.empty();
+        }
+        T value = codec.decode(entry.bytes(), entry.payloadOffset(), entry.payloadLength(), type);
+        if (value == null) {
+            throw new IllegalStateException("JSON null is never stored");
+        }
+        return Optional.of(value);
+    }
+
+    /** The entry's value, or {@code null} when it cannot be decoded as {@code type}. */
+    private <T> Optional<T> decodeQuietly(CacheEntry entry, Type type) {
+        try {
+            return decode(entry, type);
+        } catch (JacksonException | IllegalStateException e) {
+            metrics.corruptValue();
+            return null;
+        }
+    }
+
+    private void releaseQuietly(String key, String leaseToken) {
+        if (leaseToken == null) {
+            return;
+        }
+        try {
+            scripts.release(key, leaseToken);
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            log.debug("Could not give back the lease on '{}'; it expires by itself", key);
+        }
+    }
+
+    private static long jittered(Duration ttl, double jitter) {
+        long millis = ttl.toMillis();
+        long spread = (long) (millis * jitter * ThreadLocalRandom.current().nextDouble());
+        return Math.max(1, millis - spread);
+    }
+
+    private static String newToken() {
+        byte[] random = new byte[8];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+}

@@ -1,0 +1,15 @@
+package com.realestate.cache.client;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * What every cache view of one client shares: the guarded connection, the JSON codec, the meter registry
+ * and the clock. The client built by {@link CacheClients} owns it and closes it; views never do.
+ */
+record SharedConnection(CacheSettings settings, GuardedRedis redis, JsonCodec codec, MeterRegistry registry, Clock clock) {
+
+    void close() {
+        redis.close();
+    }
+}
