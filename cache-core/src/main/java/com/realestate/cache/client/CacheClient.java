@@ -19,10 +19,20 @@ import tools.jackson.core.type.TypeReference;
 public interface CacheClient extends AutoCloseable {
 
     /** The cached value, or empty on a miss, an outage, or a stored value that is not JSON of {@code type}. */
-    <T> Optional<T> get(String key, Class<T> type);
+    default <T> Optional<T> get(String key, Class<T> type) {
+        return get(CacheKey.of(key), type);
+    }
 
     /** As {@link #get(String, Class)}, for generic types such as {@code List<Property>}. */
-    <T> Optional<T> get(String key, TypeReference<T> type);
+    default <T> Optional<T> get(String key, TypeReference<T> type) {
+        return get(CacheKey.of(key), type);
+    }
+
+    /** As {@link #get(String, Class)}; empty as well when one of the key's groups was invalidated since it was cached. */
+    <T> Optional<T> get(CacheKey key, Class<T> type);
+
+    /** As {@link #get(CacheKey, Class)}, for generic types. */
+    <T> Optional<T> get(CacheKey key, TypeReference<T> type);
 
     /** The cached value, or {@code defaultValue} whenever {@link #get(String, Class)} would be empty. */
     default <T> T get(String key, Class<T> type, T defaultValue) {
@@ -84,29 +94,61 @@ public interface CacheClient extends AutoCloseable {
         return getOrLoad(key, type, loader, loadPolicy().withTtl(ttl));
     }
 
+    /** As {@link #getOrLoad(String, Class, Supplier, Duration)}, for a key in groups. */
+    default <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, Duration ttl) {
+        return getOrLoad(key, type, loader, loadPolicy().withTtl(ttl));
+    }
+
     /** As {@link #getOrLoad(String, Class, Supplier, Duration)}, for generic types. */
     default <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, Duration ttl) {
         return getOrLoad(key, type, loader, loadPolicy().withTtl(ttl));
     }
 
     /** As {@link #getOrLoad(String, Class, Supplier, Duration)}, with every loading layer set by {@code policy}. */
-    <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy);
+    default <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        return getOrLoad(CacheKey.of(key), type, loader, policy);
+    }
 
     /** As {@link #getOrLoad(String, Class, Supplier, LoadPolicy)}, for generic types. */
-    <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy);
+    default <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        return getOrLoad(CacheKey.of(key), type, loader, policy);
+    }
+
+    /** As {@link #getOrLoad(String, Class, Supplier, LoadPolicy)}, for a key in groups. */
+    <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy);
+
+    /** As {@link #getOrLoad(CacheKey, Class, Supplier, LoadPolicy)}, for generic types. */
+    <T> Optional<T> getOrLoad(CacheKey key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy);
 
     /**
      * Write-through: hands {@code value} to {@code source} first and caches it for {@code ttl} only once that
      * returned. If the source throws, nothing is cached and the exception reaches the caller unchanged; if the
      * cache write fails, the key is invalidated rather than left stale, and {@link WriteOutcome#FAILED} says so.
      */
-    <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl);
+    default <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl) {
+        return writeThrough(CacheKey.of(key), value, source, ttl);
+    }
+
+    /** As {@link #writeThrough(String, Object, Consumer, Duration)}, for a key in groups. */
+    <T> WriteOutcome writeThrough(CacheKey key, T value, Consumer<? super T> source, Duration ttl);
 
     /**
      * Removes a key so that no load that began before this call can put an older value back (the classic
      * cache-aside race). Use it, rather than {@link #delete}, for keys filled by {@link #getOrLoad}.
      */
-    DeleteOutcome invalidate(String key);
+    default DeleteOutcome invalidate(String key) {
+        return invalidate(CacheKey.of(key));
+    }
+
+    /** As {@link #invalidate(String)}; the key's groups are not touched. */
+    DeleteOutcome invalidate(CacheKey key);
+
+    /**
+     * Invalidates every key of {@code group} at once, in O(1) whatever their number: the group moves to a new
+     * generation and entries cached under the old one are never served again. {@link WriteOutcome#FAILED} when
+     * Redis could not be told, in which case the entries may still be served.
+     */
+    WriteOutcome invalidateGroup(String group);
 
     /**
      * A view for one named cache on the same connection: its keys live under {@code <keyPrefix><name>:}, its

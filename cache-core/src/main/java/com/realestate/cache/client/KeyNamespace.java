@@ -8,6 +8,7 @@ final class KeyNamespace {
 
     /** Longest key or pattern accepted, in characters, not counting the prefix. */
     static final int MAX_KEY_LENGTH = 1024;
+    static final String GENERATION_SUFFIX = "\u001Fgeneration";
 
     private final String prefix;
     private final String escapedPrefix;
@@ -25,6 +26,28 @@ final class KeyNamespace {
     String qualify(String key) {
         requireValid("key", key);
         return prefix.concat(key);
+    }
+
+    /** The stored key and the Redis keys of its groups' generation tokens. */
+    StoredKey qualify(CacheKey key) {
+        String entry = qualify(key.key());
+        if (key.groups().isEmpty()) {
+            return new StoredKey(entry, StoredKey.NO_GROUPS);
+        }
+        String[] groups = new String[key.groups().size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = generationKey(key.groups().get(i));
+        }
+        return new StoredKey(entry, groups);
+    }
+
+    /**
+     * The Redis key of a group's generation token. The unit separator (0x1F) cannot appear in a caller's key, so
+     * this key never collides with an entry, and it keeps the group name's hash tag.
+     */
+    String generationKey(String group) {
+        requireValid("group", group);
+        return prefix + group + GENERATION_SUFFIX;
     }
 
     /** A SCAN MATCH pattern that matches the caller's glob only below the prefix. */

@@ -51,9 +51,9 @@ final class LoadCoordinator implements AutoCloseable {
         this.clock = clock;
     }
 
-    <T> Optional<T> getOrLoad(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    <T> Optional<T> getOrLoad(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         CacheEntry entry = read(key);
-        if (entry != null && entry.servable()) {
+        if (entry != null) {
             Optional<Optional<T>> served = serve(key, entry, type, loader, policy);
             if (served.isPresent()) {
                 metrics.hit();
@@ -66,7 +66,7 @@ final class LoadCoordinator implements AutoCloseable {
 
     /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
     private <T> Optional<Optional<T>> serve(
-            String key, CacheEntry entry, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+            StoredKey key, CacheEntry entry, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         Optional<T> value;
         try {
             value = decode(entry, type);
@@ -80,12 +80,12 @@ final class LoadCoordinator implements AutoCloseable {
         long now = clock.millis();
         if (now < entry.softExpiryMillis()) {
             if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
-                refreshInBackground(key, entry.fence(), type, loader, policy, "early");
+                refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "early");
             }
             return Optional.of(value);
         }
         if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
-            refreshInBackground(key, entry.fence(), type, loader, policy, "stale");
+            refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
             return Optional.of(value);
         }
         return Optional.empty();
@@ -107,9 +107,9 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> joinOrLead(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Optional<T> joinOrLead(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<?>> running = inflight.putIfAbsent(key, mine);
+        CompletableFuture<Optional<?>> running = inflight.putIfAbsent(key.entry(), mine);
         if (running != null) {
             metrics.coalesced();
             return (Optional<T>) await(running);
@@ -122,7 +122,7 @@ final class LoadCoordinator implements AutoCloseable {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            inflight.remove(key, mine);
+            inflight.remove(key.entry(), mine);
         }
     }
 
@@ -141,7 +141,7 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     /** Takes the lease (or waits for its holder), loads and stores under the fence the load began with. */
-    private <T> Optional<T> loadThroughRedis(String key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Optional<T> loadThroughRedis(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         String token = policy.leased() ? newToken() : "";
         long deadline = System.nanoTime() + policy.leaseWait().toNanos();
         long pause = TimeUnit.MILLISECONDS.toNanos(2);
@@ -149,7 +149,7 @@ final class LoadCoordinator implements AutoCloseable {
         while (true) {
             Acquired acquired;
             try {
-                acquired = scripts.acquire(key, policy.lease().toMillis(), token);
+                acquired = scripts.acquire(key, policy.lease().toMillis(), token, newToken());
             } catch (RedisUnavailableException | RedisCommandExecutionException e) {
                 return loadOnly(loader);
             }
@@ -157,10 +157,12 @@ final class LoadCoordinator implements AutoCloseable {
                 case PRESENT -> {
                     CacheEntry entry = CacheEntry.parse(acquired.value());
                     Optional<T> present = fresh(entry, policy) ? decodeQuietly(entry, type) : null;
-                    return present != null ? present : loadAndStore(key, entry.fence(), null, type, loader, policy);
+                    return present != null ? present
+                            : loadAndStore(key, entry.fence(), acquired.groups(), null, type, loader, policy);
                 }
                 case GRANTED -> {
-                    return loadAndStore(key, acquired.fence(), policy.leased() ? token : null, type, loader, policy);
+                    return loadAndStore(key, acquired.fence(), acquired.groups(), policy.leased() ? token : null, type,
+                            loader, policy);
                 }
                 case BUSY -> {
                     if (!waited) {
@@ -169,7 +171,7 @@ final class LoadCoordinator implements AutoCloseable {
                     }
                     if (System.nanoTime() - deadline >= 0) {
                         metrics.leaseTimeout();
-                        return loadAndStore(key, acquired.fence(), null, type, loader, policy);
+                        return loadAndStore(key, acquired.fence(), acquired.groups(), null, type, loader, policy);
                     }
                     LockSupport.parkNanos(pause);
                     pause = Math.min(pause * 2, MAX_POLL_NANOS);
@@ -178,8 +180,8 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    private <T> Optional<T> loadAndStore(
-            String key, String fence, String leaseToken, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Optional<T> loadAndStore(StoredKey key, String fence, String groups, String leaseToken, Type type,
+                                         Supplier<? extends T> loader, LoadPolicy policy) {
         long started = System.nanoTime();
         T value;
         try {
@@ -196,7 +198,7 @@ final class LoadCoordinator implements AutoCloseable {
             if (policy.negativeTtl().isZero()) {
                 releaseQuietly(key, leaseToken);
             } else {
-                store(key, fence, CacheEntry.absent(fence, now + policy.negativeTtl().toMillis()),
+                store(key, fence, CacheEntry.absent(fence, now + policy.negativeTtl().toMillis(), groups),
                         policy.negativeTtl().toMillis());
             }
             return Optional.empty();
@@ -210,12 +212,12 @@ final class LoadCoordinator implements AutoCloseable {
         }
         long fresh = jittered(policy.ttl(), policy.ttlJitter());
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
-        byte[] entry = CacheEntry.value(fence, now + fresh, loadMillis, json);
+        byte[] entry = CacheEntry.value(fence, now + fresh, loadMillis, groups, json);
         store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
         return Optional.of(value);
     }
 
-    private void store(String key, String fence, byte[] entry, long ttlMillis) {
+    private void store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
         try {
             if (scripts.fencedSet(key, fence, entry, ttlMillis)) {
                 metrics.put();
@@ -239,26 +241,26 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    private <T> void refreshInBackground(
-            String key, String fence, Type type, Supplier<? extends T> loader, LoadPolicy policy, String trigger) {
+    private <T> void refreshInBackground(StoredKey key, String fence, String groups, Type type,
+                                         Supplier<? extends T> loader, LoadPolicy policy, String trigger) {
         CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
-        if (inflight.putIfAbsent(key, mine) != null) {
+        if (inflight.putIfAbsent(key.entry(), mine) != null) {
             return;
         }
         metrics.refresh(trigger);
         try {
             refresher.execute(() -> {
                 try {
-                    mine.complete(loadAndStore(key, fence, null, type, loader, policy));
+                    mine.complete(loadAndStore(key, fence, groups, null, type, loader, policy));
                 } catch (RuntimeException | Error e) {
                     log.debug("Background refresh of '{}' failed; the current value stays until it expires", key, e);
                     mine.completeExceptionally(e);
                 } finally {
-                    inflight.remove(key, mine);
+                    inflight.remove(key.entry(), mine);
                 }
             });
         } catch (RuntimeException rejected) {
-            inflight.remove(key, mine);
+            inflight.remove(key.entry(), mine);
         }
     }
 
@@ -291,25 +293,57 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    /** Stores a value the source has just accepted, under a new fence so that no older load can overwrite it. */
-    WriteOutcome storeWritten(String key, Object value, Duration ttl) {
+    /**
+     * Stores a value the source has just accepted, under a new fence so that no older load can overwrite it and
+     * under its groups' current tokens. If the write fails, the key is invalidated instead of left stale.
+     */
+    WriteOutcome storeWritten(StoredKey key, Object value, Duration ttl) {
         byte[] json = codec.encode(value);
-        inflight.remove(key);
-        byte[] entry = CacheEntry.value(newToken(), clock.millis() + ttl.toMillis(), 0, json);
+        inflight.remove(key.entry());
         try {
-            redis.execute(Operation.SET, c -> c.set(key, entry, SetArgs.Builder.px(ttl.toMillis())));
+            String groups = key.grouped() ? scripts.tokens(key, newToken()) : "";
+            byte[] entry = CacheEntry.value(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
+            redis.execute(Operation.SET, c -> c.set(key.entry(), entry, SetArgs.Builder.px(ttl.toMillis())));
             metrics.put();
             return WriteOutcome.WRITTEN;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
-            invalidate(key);
+            invalidate(key.entry());
             return WriteOutcome.FAILED;
         }
     }
 
-    private CacheEntry read(String key) {
+    /**
+     * Moves a group to a new generation token: every entry loaded under the old one stops being served at once,
+     * whatever their number. The old entries age out by their TTL.
+     */
+    WriteOutcome invalidateGroup(String generationKey) {
+        byte[] token = newToken().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try {
-            byte[] raw = redis.execute(Operation.GET, c -> c.get(key));
-            return raw == null ? null : CacheEntry.parse(raw);
+            redis.execute(Operation.SET, c -> c.set(generationKey, token));
+            return WriteOutcome.WRITTEN;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return WriteOutcome.FAILED;
+        }
+    }
+
+    /**
+     * The entry at {@code key} if one may be served: a value or remembered absence whose groups are current.
+     * Tombstones, lease markers, entries of an older generation, foreign values and outages read as {@code null}.
+     */
+    CacheEntry read(StoredKey key) {
+        try {
+            CacheEntry entry;
+            if (key.grouped()) {
+                LoadingScripts.Read read = scripts.read(key);
+                entry = read.value() == null ? null : CacheEntry.parse(read.value());
+                if (entry != null && !entry.matchesGroups(read.groups())) {
+                    return null;
+                }
+            } else {
+                byte[] raw = redis.execute(Operation.GET, c -> c.get(key.entry()));
+                entry = raw == null ? null : CacheEntry.parse(raw);
+            }
+            return entry != null && entry.servable() ? entry : null;
         } catch (RedisUnavailableException e) {
             return null;
         } catch (RedisCommandExecutionException e) {
@@ -340,7 +374,7 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    private void releaseQuietly(String key, String leaseToken) {
+    private void releaseQuietly(StoredKey key, String leaseToken) {
         if (leaseToken == null) {
             return;
         }

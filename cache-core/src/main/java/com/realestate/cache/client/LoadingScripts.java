@@ -9,22 +9,28 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The Lua scripts that make loading safe: each reads and writes one key atomically, so a lease is taken, a
- * fenced value is stored or a lease is given back with no other client in between. Scripts run by digest
- * ({@code EVALSHA}) and are sent in full only when Redis does not know them yet.
+ * The Lua scripts that make loading safe: each reads and writes one entry (and its groups' generation tokens,
+ * which share its hash slot) atomically, so a lease is taken, a fenced value is stored or a lease is given back
+ * with no other client in between. Scripts run by digest ({@code EVALSHA}) and are sent in full only when Redis
+ * does not know them yet. {@code KEYS[1]} is always the entry, {@code KEYS[2..]} its groups' token keys.
  */
 final class LoadingScripts {
 
     /** Reply of {@link #acquire}: the value is there; a load may start under {@code fence}; another process loads. */
     enum AcquireStatus { PRESENT, GRANTED, BUSY }
 
-    record Acquired(AcquireStatus status, byte[] value, String fence) {
+    /** What {@link #acquire} found: the present value, or the fence and group tokens a load must store under. */
+    record Acquired(AcquireStatus status, byte[] value, String fence, String groups) {
+    }
+
+    /** An entry read together with the current tokens of its groups. */
+    record Read(byte[] value, String groups) {
     }
 
     private static final String PARSE = """
             local function parse(v)
-              if not v then return nil, '', 0, '' end
-              if string.byte(v, 1) ~= 245 then return 'P', '', 0, '' end
+              if not v then return nil, '', 0, '', '' end
+              if string.byte(v, 1) ~= 245 then return 'P', '', 0, '', '' end
               local kind = string.sub(v, 2, 2)
               local stop = string.find(v, '\\30', 3, true) or (#v + 1)
               local fields, from = {}, 3
@@ -37,29 +43,43 @@ final class LoadingScripts {
                 fields[#fields + 1] = string.sub(v, from, sep - 1)
                 from = sep + 1
               end
-              return kind, fields[1] or '', tonumber(fields[4]) or 0, fields[5] or ''
+              return kind, fields[1] or '', tonumber(fields[4]) or 0, fields[5] or '', fields[6] or ''
+            end
+            local function tokens(seed)
+              local out = {}
+              for i = 2, #KEYS do
+                local t = redis.call('GET', KEYS[i])
+                if not t then
+                  t = seed .. (i - 1)
+                  redis.call('SET', KEYS[i], t)
+                end
+                out[#out + 1] = t
+              end
+              return table.concat(out, ',')
             end
             """;
 
-    /** KEYS[1] entry; ARGV[1] lease ms (0: no lease), ARGV[2] lease token. Returns {status, value or fence}. */
+    /** ARGV[1] lease ms (0: no lease), ARGV[2] lease token, ARGV[3] seed for missing group tokens. */
     private static final Script ACQUIRE = new Script(PARSE + """
+            local current = tokens(ARGV[3])
             local v = redis.call('GET', KEYS[1])
-            local kind, fence, leaseUntil = parse(v)
-            if kind == 'P' or kind == 'V' or kind == 'A' then return {0, v} end
+            local kind, fence, leaseUntil, holder, groups = parse(v)
+            if kind == 'P' and #KEYS == 1 then return {0, v, current} end
+            if (kind == 'V' or kind == 'A') and groups == current then return {0, v, current} end
             local leaseMs = tonumber(ARGV[1])
-            if leaseMs == 0 then return {1, fence} end
+            if leaseMs == 0 then return {1, fence, current} end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            if kind == 'L' and leaseUntil > now then return {2, fence} end
+            if kind == 'L' and leaseUntil > now then return {2, fence, current} end
             local px = leaseMs
             local left = redis.call('PTTL', KEYS[1])
             if left > px then px = left end
             local marker = '\\245L' .. fence .. '\\31\\31\\31' .. string.format('%d', now + leaseMs) .. '\\31' .. ARGV[2]
             redis.call('SET', KEYS[1], marker, 'PX', px)
-            return {1, fence}
+            return {1, fence, current}
             """);
 
-    /** KEYS[1] entry; ARGV[1] fence the load started under, ARGV[2] entry, ARGV[3] ttl ms. Returns 1 if stored. */
+    /** ARGV[1] fence the load started under, ARGV[2] entry, ARGV[3] ttl ms. Returns 1 if stored. */
     private static final Script FENCED_SET = new Script(PARSE + """
             local kind, fence = parse(redis.call('GET', KEYS[1]))
             if fence ~= ARGV[1] then return 0 end
@@ -67,21 +87,34 @@ final class LoadingScripts {
             return 1
             """);
 
-    /** KEYS[1] entry; ARGV[1] lease token. Gives a lease back after a failed or empty load, keeping the fence. */
+    /** ARGV[1] lease token. Gives a lease back after a failed or empty load, keeping the fence. */
     private static final Script RELEASE = new Script(PARSE + """
             local kind, fence, leaseUntil, token = parse(redis.call('GET', KEYS[1]))
             if kind ~= 'L' or token ~= ARGV[1] then return 0 end
             if fence == '' then
               redis.call('DEL', KEYS[1])
             else
-              redis.call('SET', KEYS[1], '\\245T' .. fence .. '\\31\\31\\31\\31\\30', 'KEEPTTL')
+              redis.call('SET', KEYS[1], '\\245T' .. fence .. '\\31\\31\\31\\31\\31\\30', 'KEEPTTL')
             end
             return 1
             """);
 
+    /** Reads the entry and the current tokens of its groups (missing tokens as empty strings). */
+    private static final Script READ = new Script("""
+            local v = redis.call('GET', KEYS[1])
+            local current = {}
+            for i = 2, #KEYS do current[#current + 1] = redis.call('GET', KEYS[i]) or '' end
+            return {v or false, table.concat(current, ',')}
+            """);
+
+    /** ARGV[1] seed. Returns the current tokens of the groups, creating missing ones. */
+    private static final Script TOKENS = new Script(PARSE + """
+            return {tokens(ARGV[1])}
+            """);
+
     /**
-     * KEYS[1] entry. Returns the PTTL of a servable value, -2 for no key or a tombstone or lease marker, which
-     * are bookkeeping, not cached values. Keys of another Redis type answer as EXISTS/PTTL would.
+     * Returns the PTTL of a servable value, -2 for no key or a tombstone or lease marker, which are bookkeeping,
+     * not cached values. Keys of another Redis type answer as EXISTS/PTTL would.
      */
     private static final Script VALUE_PTTL = new Script("""
             local ok, v = pcall(redis.call, 'GET', KEYS[1])
@@ -101,42 +134,58 @@ final class LoadingScripts {
         this.redis = redis;
     }
 
-    Acquired acquire(String key, long leaseMillis, String token) {
-        List<Object> reply = run(ACQUIRE, key, ascii(Long.toString(leaseMillis)), ascii(token));
+    Acquired acquire(StoredKey key, long leaseMillis, String token, String seed) {
+        List<Object> reply = run(ACQUIRE, Operation.SCRIPT, key.scriptKeys(),
+                ascii(Long.toString(leaseMillis)), ascii(token), ascii(seed));
         long status = (Long) reply.get(0);
-        byte[] payload = reply.size() > 1 && reply.get(1) instanceof byte[] bytes ? bytes : new byte[0];
+        byte[] payload = bytes(reply.get(1));
+        String groups = text(reply.get(2));
         return switch ((int) status) {
-            case 0 -> new Acquired(AcquireStatus.PRESENT, payload, "");
-            case 1 -> new Acquired(AcquireStatus.GRANTED, null, new String(payload, StandardCharsets.US_ASCII));
-            default -> new Acquired(AcquireStatus.BUSY, null, new String(payload, StandardCharsets.US_ASCII));
+            case 0 -> new Acquired(AcquireStatus.PRESENT, payload, "", groups);
+            case 1 -> new Acquired(AcquireStatus.GRANTED, null, text(payload), groups);
+            default -> new Acquired(AcquireStatus.BUSY, null, text(payload), groups);
         };
     }
 
-    boolean fencedSet(String key, String fence, byte[] entry, long ttlMillis) {
-        return run(FENCED_SET, key, ascii(fence), entry, ascii(Long.toString(ttlMillis))).equals(1L);
+    boolean fencedSet(StoredKey key, String fence, byte[] entry, long ttlMillis) {
+        Long stored = run(FENCED_SET, Operation.SCRIPT, new String[] {key.entry()},
+                ascii(fence), entry, ascii(Long.toString(ttlMillis)));
+        return stored == 1L;
+    }
+
+    void release(StoredKey key, String token) {
+        run(RELEASE, Operation.SCRIPT, new String[] {key.entry()}, ascii(token));
+    }
+
+    Read read(StoredKey key) {
+        List<Object> reply = run(READ, Operation.GET, key.scriptKeys());
+        return new Read(reply.get(0) instanceof byte[] value ? value : null, text(reply.get(1)));
+    }
+
+    String tokens(StoredKey key, String seed) {
+        List<Object> reply = run(TOKENS, Operation.SCRIPT, key.scriptKeys(), ascii(seed));
+        return text(reply.get(0));
     }
 
     /** Like {@code PTTL}, but a tombstone or lease marker counts as no key (-2). */
     long valuePttl(String key, Operation operation) {
-        String[] keys = {key};
+        return run(VALUE_PTTL, operation, new String[] {key});
+    }
+
+    private <T> T run(Script script, Operation operation, String[] keys, byte[]... args) {
         try {
-            return redis.execute(operation, c -> c.<Long>evalsha(VALUE_PTTL.digest, VALUE_PTTL.output, keys));
+            return redis.execute(operation, c -> c.<T>evalsha(script.digest, script.output, keys, args));
         } catch (RedisNoScriptException unknown) {
-            return redis.execute(operation, c -> c.<Long>eval(VALUE_PTTL.source, VALUE_PTTL.output, keys));
+            return redis.execute(operation, c -> c.<T>eval(script.source, script.output, keys, args));
         }
     }
 
-    void release(String key, String token) {
-        run(RELEASE, key, ascii(token));
+    private static byte[] bytes(Object reply) {
+        return reply instanceof byte[] value ? value : new byte[0];
     }
 
-    private <T> T run(Script script, String key, byte[]... args) {
-        String[] keys = {key};
-        try {
-            return redis.execute(Operation.SCRIPT, c -> c.<T>evalsha(script.digest, script.output, keys, args));
-        } catch (RedisNoScriptException unknown) {
-            return redis.execute(Operation.SCRIPT, c -> c.<T>eval(script.source, script.output, keys, args));
-        }
+    private static String text(Object reply) {
+        return reply instanceof byte[] value ? new String(value, StandardCharsets.US_ASCII) : "";
     }
 
     private static byte[] ascii(String text) {

@@ -65,34 +65,34 @@ final class RedisCacheClient implements CacheClient {
     }
 
     @Override
-    public <T> Optional<T> get(String key, Class<T> type) {
+    public <T> Optional<T> get(CacheKey key, Class<T> type) {
         Objects.requireNonNull(type, "type");
         return lookup(key, type);
     }
 
     @Override
-    public <T> Optional<T> get(String key, TypeReference<T> type) {
+    public <T> Optional<T> get(CacheKey key, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
         return lookup(key, type.getType());
     }
 
     @Override
-    public <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+    public <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
         return loads.getOrLoad(keys.qualify(key), type, Objects.requireNonNull(loader, "loader"),
                 Objects.requireNonNull(policy, "policy"));
     }
 
     @Override
-    public <T> Optional<T> getOrLoad(String key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+    public <T> Optional<T> getOrLoad(CacheKey key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
         return loads.getOrLoad(keys.qualify(key), type.getType(), Objects.requireNonNull(loader, "loader"),
                 Objects.requireNonNull(policy, "policy"));
     }
 
     @Override
-    public <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl) {
-        String stored = keys.qualify(key);
+    public <T> WriteOutcome writeThrough(CacheKey key, T value, Consumer<? super T> source, Duration ttl) {
+        StoredKey stored = keys.qualify(key);
         Objects.requireNonNull(value, "value: null is not cached, invalidate the key instead");
         Objects.requireNonNull(source, "source");
         ttlMillis(ttl);
@@ -102,8 +102,13 @@ final class RedisCacheClient implements CacheClient {
     }
 
     @Override
-    public DeleteOutcome invalidate(String key) {
-        return loads.invalidate(keys.qualify(key));
+    public DeleteOutcome invalidate(CacheKey key) {
+        return loads.invalidate(keys.qualify(key).entry());
+    }
+
+    @Override
+    public WriteOutcome invalidateGroup(String group) {
+        return loads.invalidateGroup(keys.generationKey(group));
     }
 
     @Override
@@ -111,23 +116,10 @@ final class RedisCacheClient implements CacheClient {
         return loadPolicy;
     }
 
-    private <T> Optional<T> lookup(String key, Type type) {
-        String stored = keys.qualify(key);
-        byte[] raw;
-        try {
-            raw = redis.execute(Operation.GET, c -> c.get(stored));
-        } catch (RedisUnavailableException e) {
-            metrics.miss();
-            return Optional.empty();
-        } catch (RedisCommandExecutionException e) {
-            return notOurs(stored, e.getMessage());
-        }
-        if (raw == null) {
-            metrics.miss();
-            return Optional.empty();
-        }
-        CacheEntry entry = CacheEntry.parse(raw);
-        if (!entry.servable()) {
+    private <T> Optional<T> lookup(CacheKey key, Type type) {
+        StoredKey stored = keys.qualify(key);
+        CacheEntry entry = loads.read(stored);
+        if (entry == null) {
             metrics.miss();
             return Optional.empty();
         }
@@ -140,9 +132,9 @@ final class RedisCacheClient implements CacheClient {
             }
             return value;
         } catch (JacksonException e) {
-            return notOurs(stored, e.getOriginalMessage());
+            return notOurs(stored.entry(), e.getOriginalMessage());
         } catch (IllegalStateException e) {
-            return notOurs(stored, "JSON null");
+            return notOurs(stored.entry(), "JSON null");
         }
     }
 

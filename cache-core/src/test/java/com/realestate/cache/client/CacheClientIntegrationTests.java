@@ -187,7 +187,7 @@ class CacheClientIntegrationTests {
 
     @Test
     void invalidKeysAreRefusedBeforeReachingRedis() {
-        assertThatThrownBy(() -> cache.get(null, Listing.class)).isInstanceOf(InvalidKeyException.class);
+        assertThatThrownBy(() -> cache.get((String) null, Listing.class)).isInstanceOf(InvalidKeyException.class);
         assertThatThrownBy(() -> cache.set(" ", listing("1"))).isInstanceOf(InvalidKeyException.class);
         assertThatThrownBy(() -> cache.delete("x".repeat(2000))).isInstanceOf(InvalidKeyException.class);
         assertThatThrownBy(() -> cache.deletePattern("")).isInstanceOf(InvalidKeyException.class);
