@@ -159,6 +159,12 @@ public interface CacheClient extends AutoCloseable {
      */
     CacheClient scoped(String name, LoadPolicy policy);
 
+    /**
+     * The event stream {@code name} under this client's prefix, for events every instance must hear (such as
+     * invalidations). Streams are closed with the client.
+     */
+    EventStream eventStream(String name);
+
     /** The loading policy {@link #getOrLoad(String, Class, Supplier, Duration)} starts from. */
     LoadPolicy loadPolicy();
 

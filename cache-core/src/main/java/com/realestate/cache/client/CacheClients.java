@@ -138,9 +138,10 @@ public final class CacheClients {
             CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(GuardedRedis.breakerConfig(settings.breaker()));
             CircuitBreaker breaker = breakers.circuitBreaker(settings.name());
             TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
-            GuardedRedis redis = new GuardedRedis(settings, new RedisConnector(settings), breaker);
+            RedisConnector connector = new RedisConnector(settings);
+            GuardedRedis redis = new GuardedRedis(settings, connector, breaker);
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
-            SharedConnection shared = new SharedConnection(settings, redis, codec, meterRegistry, clock);
+            SharedConnection shared = new SharedConnection(settings, redis, connector, codec, meterRegistry, clock);
             LoadPolicy policy = loadPolicy != null ? loadPolicy : LoadPolicy.defaults(settings.defaultTtl());
             return new RedisCacheClient(shared, settings, policy, true);
         }

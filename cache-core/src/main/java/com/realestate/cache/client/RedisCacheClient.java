@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ final class RedisCacheClient implements CacheClient {
     private final LoadingScripts scripts;
     private final LoadPolicy loadPolicy;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<EventStream> streams = new CopyOnWriteArrayList<>();
     private final ThrottledWarning corruptValues = new ThrottledWarning(log, Duration.ofMinutes(1));
 
     /**
@@ -109,6 +111,13 @@ final class RedisCacheClient implements CacheClient {
     @Override
     public WriteOutcome invalidateGroup(String group) {
         return loads.invalidateGroup(keys.generationKey(group));
+    }
+
+    @Override
+    public EventStream eventStream(String name) {
+        EventStream stream = new RedisEventStream(keys.qualify(name), redis, shared.connector(), settings);
+        streams.add(stream);
+        return stream;
     }
 
     @Override
@@ -290,6 +299,7 @@ final class RedisCacheClient implements CacheClient {
             return;
         }
         try {
+            streams.forEach(EventStream::close);
             loads.close();
             if (ownsConnection) {
                 shared.close();

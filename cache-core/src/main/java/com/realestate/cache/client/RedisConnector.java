@@ -8,6 +8,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -28,10 +30,14 @@ final class RedisConnector implements AutoCloseable {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final int REQUEST_QUEUE_SIZE = 10_000;
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+    /** How long a stream reader's XREAD waits for new entries before asking again. */
+    static final Duration STREAM_BLOCK = Duration.ofSeconds(1);
 
     private final CacheSettings settings;
     private final ClientResources resources;
     private final RedisClient client;
+    /** Makes the connections of stream readers, which reconnect by themselves so that they notice every drop. */
+    private final RedisClient dedicatedClient;
     private final ReentrantLock connecting = new ReentrantLock();
     private final long retryDelayNanos;
 
@@ -47,25 +53,64 @@ final class RedisConnector implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, settings.redisUri());
-        this.client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
+        this.client.setOptions(clientOptions(true));
+        this.dedicatedClient = RedisClient.create(resources, settings.redisUri());
+        this.dedicatedClient.setOptions(clientOptions(false));
+        startAttempt(System.nanoTime());
+        awaitFirstAttempt();
+    }
+
+    private ClientOptions clientOptions(boolean autoReconnect) {
+        return ClientOptions.builder()
+                .autoReconnect(autoReconnect)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .requestQueueSize(REQUEST_QUEUE_SIZE)
-                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new CommandTimeouts(settings.commandTimeout())).build())
                 .socketOptions(SocketOptions.builder()
                         .connectTimeout(settings.connectTimeout())
                         .keepAlive(true)
                         .tcpNoDelay(true)
                         .build())
-                .build());
-        startAttempt(System.nanoTime());
-        awaitFirstAttempt();
+                .build();
+    }
+
+    /** How long Redis has to answer: the command timeout, plus the block time of a blocking stream read. */
+    private static final class CommandTimeouts extends TimeoutOptions.TimeoutSource {
+
+        private final long commandMillis;
+
+        CommandTimeouts(Duration commandTimeout) {
+            this.commandMillis = commandTimeout.toMillis();
+        }
+
+        @Override
+        public long getTimeout(RedisCommand<?, ?, ?> command) {
+            return command.getType() == CommandType.XREAD ? commandMillis + STREAM_BLOCK.toMillis() : commandMillis;
+        }
+
+        @Override
+        public TimeUnit getTimeUnit() {
+            return TimeUnit.MILLISECONDS;
+        }
     }
 
     /** The connection, or {@code null} while none has been made yet (a new attempt is started when due). */
     StatefulRedisConnection<String, byte[]> connection() {
         StatefulRedisConnection<String, byte[]> current = connection;
         return current != null ? current : tryConnect();
+    }
+
+    /**
+     * A new connection of its own for a caller that blocks it (a stream reader); its XREAD may take
+     * {@link #STREAM_BLOCK} longer than other commands.
+     *
+     * @throws io.lettuce.core.RedisException when Redis cannot be reached
+     */
+    StatefulRedisConnection<String, String> connectDedicated() {
+        if (closed) {
+            throw new IllegalStateException("the cache client is closed");
+        }
+        return dedicatedClient.connect(StringCodec.UTF8, settings.redisUri());
     }
 
     /** {@code true} when a connection exists and is currently open. */
@@ -146,6 +191,7 @@ final class RedisConnector implements AutoCloseable {
             }
         } finally {
             connecting.unlock();
+            dedicatedClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             resources.shutdown(0, 2, TimeUnit.SECONDS);
         }

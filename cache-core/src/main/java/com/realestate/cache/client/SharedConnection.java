@@ -7,7 +7,8 @@ import java.time.Clock;
  * What every cache view of one client shares: the guarded connection, the JSON codec, the meter registry
  * and the clock. The client built by {@link CacheClients} owns it and closes it; views never do.
  */
-record SharedConnection(CacheSettings settings, GuardedRedis redis, JsonCodec codec, MeterRegistry registry, Clock clock) {
+record SharedConnection(CacheSettings settings, GuardedRedis redis, RedisConnector connector, JsonCodec codec,
+                        MeterRegistry registry, Clock clock) {
 
     void close() {
         redis.close();

@@ -1,0 +1,20 @@
+package com.realestate.cache.client;
+
+/** Receives the entries of an {@link EventStream} and learns when it may have missed some. */
+public interface StreamListener {
+
+    /** One entry; may be delivered again after a reconnect, so handling must be idempotent. */
+    void onEvent(String id, String payload);
+
+    /** Entries after {@code lastDeliveredId} were trimmed before they could be delivered: some are lost for good. */
+    default void onGap(String lastDeliveredId) {
+    }
+
+    /** The subscription lost Redis; entries published meanwhile arrive after {@link #onResume}. */
+    default void onDisconnect() {
+    }
+
+    /** The subscription reached Redis again; the entries published while it was away follow. */
+    default void onResume(String lastDeliveredId) {
+    }
+}

@@ -1,0 +1,176 @@
+package com.realestate.cache.client;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one stream on a connection of its own (XREAD blocks it) and on a thread of its own, delivering entries in
+ * order. After any failure it reconnects with back-off and resumes after the last delivered id; on every
+ * (re)connection it asks Redis whether entries after that id were trimmed, and reports a gap if so.
+ */
+final class StreamSubscription implements Subscription {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
+    private static final int BATCH = 100;
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String key;
+    private final StreamListener listener;
+    private final RedisConnector connector;
+    private final CacheSettings settings;
+    private final Thread reader;
+    private volatile String lastId;
+    private volatile boolean connected;
+    private volatile boolean closed;
+    private StatefulRedisConnection<String, String> connection;
+
+    StreamSubscription(String key, String afterId, StreamListener listener, RedisConnector connector,
+                       CacheSettings settings) {
+        this.key = key;
+        this.lastId = afterId;
+        this.listener = listener;
+        this.connector = connector;
+        this.settings = settings;
+        this.reader = Thread.ofPlatform().daemon().name("cache-stream-" + settings.name()).unstarted(this::run);
+    }
+
+    void start() {
+        reader.start();
+    }
+
+    @Override
+    public String lastDeliveredId() {
+        String id = lastId;
+        return "$".equals(id) ? "0-0" : id;
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    private void run() {
+        long backoff = TimeUnit.MILLISECONDS.toNanos(20);
+        boolean everConnected = false;
+        while (!closed) {
+            try {
+                RedisCommands<String, String> commands = commands();
+                if (!connected) {
+                    resolveStart(commands);
+                    if (everConnected) {
+                        listener.onResume(lastDeliveredId());
+                    }
+                    checkForGap(commands);
+                    connected = true;
+                    everConnected = true;
+                    backoff = TimeUnit.MILLISECONDS.toNanos(20);
+                }
+                deliver(commands.xread(XReadArgs.Builder.block(RedisConnector.STREAM_BLOCK).count(BATCH), XReadArgs.StreamOffset.from(key, lastId)));
+            } catch (RedisException | IllegalStateException e) {
+                if (closed) {
+                    return;
+                }
+                if (connected) {
+                    connected = false;
+                    log.warn("Cache '{}' lost the event stream '{}' after entry {} ({}); resuming when Redis answers",
+                            settings.name(), key, lastDeliveredId(), RedisConnector.rootMessage(e));
+                    listener.onDisconnect();
+                }
+                dropConnection();
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    /** The reading connection; one that closed under us counts as a failure, so the resume path (gap check) runs. */
+    private RedisCommands<String, String> commands() {
+        if (connection != null && !connection.isOpen()) {
+            throw new RedisException("the stream connection was closed");
+        }
+        if (connection == null) {
+            connection = connector.connectDedicated();
+        }
+        return connection.sync();
+    }
+
+    /** Pins "$" to the id of the newest entry, so a reconnect resumes exactly where this subscription began. */
+    private void resolveStart(RedisCommands<String, String> commands) {
+        if (!"$".equals(lastId)) {
+            return;
+        }
+        List<StreamMessage<String, String>> newest = commands.xrevrange(key, Range.create("-", "+"), Limit.create(0, 1));
+        lastId = newest.isEmpty() ? "0-0" : newest.get(0).getId();
+    }
+
+    /**
+     * Reports a gap when entries after the last delivered one may be gone: the oldest entry left is newer than it
+     * (it was trimmed, and maybe entries after it too: in doubt, report), or an entry after it was deleted.
+     */
+    private void checkForGap(RedisCommands<String, String> commands) {
+        if ("0-0".equals(lastId) || commands.exists(key) == 0) {
+            return;
+        }
+        List<Object> info = commands.xinfoStream(key);
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            String field = String.valueOf(info.get(i));
+            boolean trimmed = "recorded-first-entry-id".equals(field) || "max-deleted-entry-id".equals(field);
+            if (trimmed && StreamIds.compare(String.valueOf(info.get(i + 1)), lastId) > 0) {
+                log.warn("Cache '{}': entries of '{}' after {} may have been trimmed before they could be read",
+                        settings.name(), key, lastId);
+                listener.onGap(lastId);
+                return;
+            }
+        }
+    }
+
+    private void deliver(List<StreamMessage<String, String>> messages) {
+        for (StreamMessage<String, String> message : messages) {
+            if (closed) {
+                return;
+            }
+            String payload = message.getBody().get(RedisEventStream.FIELD);
+            try {
+                listener.onEvent(message.getId(), payload == null ? "" : payload);
+            } catch (RuntimeException e) {
+                log.warn("Cache '{}': the listener of '{}' failed on entry {}; going on with the next",
+                        settings.name(), key, message.getId(), e);
+            }
+            lastId = message.getId();
+        }
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException ignored) {
+                // Closing a broken connection can fail; there is nothing left to release.
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reader.interrupt();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dropConnection();
+        connected = false;
+    }
+}

@@ -1,0 +1,189 @@
+package com.realestate.cache.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.realestate.cache.test.DisruptsRedis;
+import com.realestate.cache.test.RedisServer;
+import com.realestate.cache.test.RedisTest;
+import com.realestate.cache.test.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@RedisTest
+class EventStreamIntegrationTests {
+
+    private final List<CacheClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        clients.forEach(CacheClient::close);
+    }
+
+    private CacheClient client(String url, String prefix) {
+        CacheClient client = CacheClients.builder().redisUrl(url).keyPrefix(prefix)
+                .commandTimeout(Duration.ofMillis(300)).meterRegistry(new SimpleMeterRegistry()).build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Records what a subscription was told. */
+    static class Recorder implements StreamListener {
+        final List<String> payloads = new CopyOnWriteArrayList<>();
+        final AtomicInteger disconnects = new AtomicInteger();
+        final AtomicInteger resumes = new AtomicInteger();
+        final List<String> gaps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onEvent(String id, String payload) {
+            payloads.add(payload);
+        }
+
+        @Override
+        public void onGap(String lastDeliveredId) {
+            gaps.add(lastDeliveredId);
+        }
+
+        @Override
+        public void onDisconnect() {
+            disconnects.incrementAndGet();
+        }
+
+        @Override
+        public void onResume(String lastDeliveredId) {
+            resumes.incrementAndGet();
+        }
+    }
+
+    @Test
+    void everySubscriberReceivesEveryEntryInOrder(TestRedis redis) {
+        EventStream publisher = client(redis.uri(), redis.keyPrefix()).eventStream("events");
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        Subscription one = client(redis.uri(), redis.keyPrefix()).eventStream("events").subscribe("$", first);
+        Subscription two = client(redis.uri(), redis.keyPrefix()).eventStream("events").subscribe("$", second);
+        await().atMost(Duration.ofSeconds(5)).until(() -> one.connected() && two.connected());
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(publisher.publish("event " + i)).isPresent();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.payloads.size() == 50 && second.payloads.size() == 50);
+        assertThat(first.payloads).startsWith("event 0", "event 1").endsWith("event 49");
+        assertThat(second.payloads).isEqualTo(first.payloads);
+    }
+
+    @Test
+    void aSubscriptionFromTheStartCatchesUpOnEverythingPublishedBefore(TestRedis redis) {
+        EventStream stream = client(redis.uri(), redis.keyPrefix()).eventStream("events");
+        stream.publish("before 1");
+        stream.publish("before 2");
+        Recorder recorder = new Recorder();
+
+        stream.subscribe("0-0", recorder);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 2);
+        assertThat(recorder.payloads).containsExactly("before 1", "before 2");
+    }
+
+    @Test
+    @DisruptsRedis
+    void publishingWhileRedisIsDownSaysSoWithoutThrowing(RedisServer server) {
+        EventStream stream = client(server.uri(), "s:").eventStream("events");
+        server.stop();
+
+        assertThat(stream.publish("lost?")).isEmpty();
+    }
+
+    @Test
+    @DisruptsRedis
+    void aSubscriberThatLostItsConnectionResumesAfterItsLastEntry(RedisServer server) throws Exception {
+        EventStream publisher = client(server.uri(), "s:").eventStream("events");
+        CountDownLatch holdFirst = new CountDownLatch(1);
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onEvent(String id, String payload) {
+                super.onEvent(id, payload);
+                if (payload.equals("e1")) {
+                    hold(holdFirst);
+                }
+            }
+        };
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
+        publisher.publish("e1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+
+        publisher.publish("e2");
+        publisher.publish("e3");
+        server.command("CLIENT", "KILL", "TYPE", "normal");
+        holdFirst.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.size() == 3);
+        assertThat(recorder.payloads).containsExactly("e1", "e2", "e3");
+        assertThat(recorder.disconnects).hasValue(1);
+        assertThat(recorder.resumes).hasValue(1);
+        assertThat(recorder.gaps).isEmpty();
+    }
+
+    @Test
+    @DisruptsRedis
+    void entriesTrimmedBeforeTheyWereReadAreReportedAsAGap(RedisServer server) throws Exception {
+        EventStream publisher = client(server.uri(), "s:").eventStream("events");
+        CountDownLatch holdFirst = new CountDownLatch(1);
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onEvent(String id, String payload) {
+                super.onEvent(id, payload);
+                if (payload.equals("e1")) {
+                    hold(holdFirst);
+                }
+            }
+        };
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
+        publisher.publish("e1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+
+        publisher.publish("e2");
+        publisher.publish("e3");
+        server.command("XTRIM", "s:events", "MAXLEN", "1");
+        server.command("CLIENT", "KILL", "TYPE", "normal");
+        holdFirst.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.gaps.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("e3"));
+        assertThat(recorder.payloads).doesNotContain("e2");
+    }
+
+    @Test
+    @DisruptsRedis
+    void aSubscriberStartedWhileRedisIsDownConnectsWhenItComesUp(RedisServer server) {
+        server.stop();
+        Recorder recorder = new Recorder();
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+
+        server.restart();
+        await().atMost(Duration.ofSeconds(10)).until(subscription::connected);
+        EventStream publisher = client(server.uri(), "s:").eventStream("events");
+        publisher.publish("after start");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("after start"));
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
