@@ -45,7 +45,8 @@ public interface CacheClient extends AutoCloseable {
     }
 
     /**
-     * Caches {@code value} for the default TTL.
+     * Caches {@code value} for the default TTL. A blind write: for keys also filled by {@link #getOrLoad}, prefer
+     * {@link #writeThrough} or {@link #invalidate}, which fence out loads that are still running.
      *
      * @throws CacheSerializationException when the value cannot be written as JSON (nothing is written)
      */

@@ -39,9 +39,22 @@ final class LoadCoordinator implements AutoCloseable {
     private final JsonCodec codec;
     private final CacheMetrics metrics;
     private final Clock clock;
-    private final ConcurrentHashMap<String, CompletableFuture<Optional<?>>> inflight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Flight> inflight = new ConcurrentHashMap<>();
     private final ExecutorService refresher = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("cache-refresh-", 0).factory());
+
+    /** A load running in this process, which callers of the same key join while it lasts. */
+    private record Flight(StoredKey key, CompletableFuture<Optional<?>> result) {
+
+        boolean inGroup(String generationKey) {
+            for (String group : key.groups()) {
+                if (group.equals(generationKey)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     LoadCoordinator(MeteredRedis redis, JsonCodec codec, Clock clock) {
         this.redis = redis;
@@ -108,18 +121,18 @@ final class LoadCoordinator implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> joinOrLead(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
-        CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<?>> running = inflight.putIfAbsent(key.entry(), mine);
+        Flight mine = new Flight(key, new CompletableFuture<>());
+        Flight running = inflight.putIfAbsent(key.entry(), mine);
         if (running != null) {
             metrics.coalesced();
-            return (Optional<T>) await(running);
+            return (Optional<T>) await(running.result());
         }
         try {
             Optional<T> result = loadThroughRedis(key, type, loader, policy);
-            mine.complete(result);
+            mine.result().complete(result);
             return result;
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            mine.result().completeExceptionally(e);
             throw e;
         } finally {
             inflight.remove(key.entry(), mine);
@@ -243,7 +256,7 @@ final class LoadCoordinator implements AutoCloseable {
 
     private <T> void refreshInBackground(StoredKey key, String fence, String groups, Type type,
                                          Supplier<? extends T> loader, LoadPolicy policy, String trigger) {
-        CompletableFuture<Optional<?>> mine = new CompletableFuture<>();
+        Flight mine = new Flight(key, new CompletableFuture<>());
         if (inflight.putIfAbsent(key.entry(), mine) != null) {
             return;
         }
@@ -251,10 +264,11 @@ final class LoadCoordinator implements AutoCloseable {
         try {
             refresher.execute(() -> {
                 try {
-                    mine.complete(loadAndStore(key, fence, groups, null, type, loader, policy));
+                    mine.result().complete(loadAndStore(key, fence, groups, null, type, loader, policy));
                 } catch (RuntimeException | Error e) {
-                    log.debug("Background refresh of '{}' failed; the current value stays until it expires", key, e);
-                    mine.completeExceptionally(e);
+                    log.debug("Background refresh of '{}' failed; the current value stays until it expires",
+                            key.entry(), e);
+                    mine.result().completeExceptionally(e);
                 } finally {
                     inflight.remove(key.entry(), mine);
                 }
@@ -317,6 +331,7 @@ final class LoadCoordinator implements AutoCloseable {
      * whatever their number. The old entries age out by their TTL.
      */
     WriteOutcome invalidateGroup(String generationKey) {
+        inflight.values().removeIf(flight -> flight.inGroup(generationKey));
         byte[] token = newToken().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try {
             redis.execute(Operation.SET, c -> c.set(generationKey, token));

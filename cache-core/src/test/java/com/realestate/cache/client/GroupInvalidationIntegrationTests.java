@@ -8,6 +8,8 @@ import com.realestate.cache.test.RedisTest;
 import com.realestate.cache.test.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +119,8 @@ class GroupInvalidationIntegrationTests {
 
     @Test
     void aLoadThatBeganBeforeAGroupInvalidationIsNeverServedAfterIt() throws Exception {
-        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
         Thread reader = Thread.ofVirtual().start(() -> cache.getOrLoad(listKey("7", 0), String.class, () -> {
             read.countDown();
             try {
@@ -135,6 +137,29 @@ class GroupInvalidationIntegrationTests {
         reader.join();
 
         assertThat(cache.get(listKey("7", 0), String.class)).isEmpty();
+    }
+
+    @Test
+    void aCallerArrivingAfterAGroupInvalidationDoesNotJoinAnOlderLoad() throws Exception {
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> cache.getOrLoad(listKey("7", 0), String.class, () -> {
+            read.countDown();
+            try {
+                proceed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "old rows";
+        }, TTL));
+        read.await();
+
+        cache.invalidateGroup("t:{7}:lists");
+        Optional<String> later = cache.getOrLoad(listKey("7", 0), String.class, () -> "new rows",
+                cache.loadPolicy().withTtl(TTL).withLease(Duration.ofSeconds(5), Duration.ZERO));
+        proceed.countDown();
+
+        assertThat(later).contains("new rows");
     }
 
     @Test
