@@ -1,5 +1,6 @@
 package com.realestate.cache.key;
 
+import com.realestate.cache.client.CacheKey;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,14 @@ import java.util.Objects;
  * propertyPattern  t:{T}:property:P:*
  * listPattern      t:{T}:properties:list:*
  * tenantPattern    t:{T}:*
+ * tenantGroup      t:{T}:all                   group of every key of the tenant
+ * listGroup        t:{T}:properties:lists      group of every list page of the tenant
  * </pre>
+ *
+ * <p>Groups are invalidated in O(1) by {@link com.realestate.cache.client.CacheClient#invalidateGroup}, but only
+ * keys cached with their groups take part: cache through {@link #detailKey}, {@link #scoreKey},
+ * {@link #timelineKey} and {@link #listKey} so that tenant and list invalidations reach them. A group's token is
+ * stored under the group name plus a control character, so it never collides with a key above.
  *
  * <p>An encoded part contains no {@code * ? [ ] \} (glob), no {@code :} and no braces, so the literal text
  * before a pattern's trailing {@code *} ends in a separator that no other tenant's or property's key has there.
@@ -68,6 +76,39 @@ public final class PropertyKeys {
     /** The pattern matching every key of one tenant, and nothing else. */
     public static String tenantPattern(TenantId tenant) {
         return checked(tenantPrefix(tenant) + "*");
+    }
+
+    /**
+     * The group of every key of one tenant, so that a whole tenant is invalidated with one command. It carries
+     * the tenant's hash tag, so its token shares the slot of every key in it.
+     */
+    public static String tenantGroup(TenantId tenant) {
+        return checked(tenantPrefix(tenant) + "all");
+    }
+
+    /** The group of every cached list page of one tenant: a property change can move it into or out of any page. */
+    public static String listGroup(TenantId tenant) {
+        return checked(tenantPrefix(tenant) + "properties:lists");
+    }
+
+    /** The {@linkplain #detail detail key} in its tenant's group, for caching that tenant invalidations reach. */
+    public static CacheKey detailKey(TenantId tenant, PropertyId property) {
+        return CacheKey.of(detail(tenant, property), tenantGroup(tenant));
+    }
+
+    /** The {@linkplain #score score key} in its tenant's group. */
+    public static CacheKey scoreKey(TenantId tenant, PropertyId property) {
+        return CacheKey.of(score(tenant, property), tenantGroup(tenant));
+    }
+
+    /** The {@linkplain #timeline timeline key} in its tenant's group. */
+    public static CacheKey timelineKey(TenantId tenant, PropertyId property) {
+        return CacheKey.of(timeline(tenant, property), tenantGroup(tenant));
+    }
+
+    /** The {@linkplain #list list key} in its tenant's group and list group, so either invalidates it. */
+    public static CacheKey listKey(TenantId tenant, ListQuery query) {
+        return CacheKey.of(list(tenant, query), tenantGroup(tenant), listGroup(tenant));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.realestate.cache.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realestate.cache.client.CacheKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +32,9 @@ class PropertyKeysTests {
                 Arguments.of("propertyPattern", PropertyKeys.propertyPattern(ACME, P42), "t:{acme}:property:42:*"),
                 Arguments.of("listPattern", PropertyKeys.listPattern(ACME), "t:{acme}:properties:list:*"),
                 Arguments.of("tenantPattern", PropertyKeys.tenantPattern(ACME), "t:{acme}:*"),
-                Arguments.of("hashTag", PropertyKeys.hashTag(ACME), "{acme}"));
+                Arguments.of("hashTag", PropertyKeys.hashTag(ACME), "{acme}"),
+                Arguments.of("tenantGroup", PropertyKeys.tenantGroup(ACME), "t:{acme}:all"),
+                Arguments.of("listGroup", PropertyKeys.listGroup(ACME), "t:{acme}:properties:lists"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -128,6 +131,51 @@ class PropertyKeysTests {
         assertThatThrownBy(() -> PropertyKeys.detail(tenant, property))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("more than the " + PropertyKeys.MAX_KEY_LENGTH);
+    }
+
+    static Stream<Arguments> groupedKeys() {
+        return Stream.of(
+                Arguments.of("detailKey", PropertyKeys.detailKey(ACME, P42), PropertyKeys.detail(ACME, P42)),
+                Arguments.of("scoreKey", PropertyKeys.scoreKey(ACME, P42), PropertyKeys.score(ACME, P42)),
+                Arguments.of("timelineKey", PropertyKeys.timelineKey(ACME, P42), PropertyKeys.timeline(ACME, P42)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groupedKeys")
+    void propertyCacheKeysAreTheirPlainKeyInTheTenantGroup(String kind, CacheKey actual, String plainKey) {
+        assertThat(actual).isEqualTo(CacheKey.of(plainKey, "t:{acme}:all"));
+    }
+
+    @Test
+    void aListCacheKeyIsInTheTenantGroupAndTheListGroup() {
+        assertThat(PropertyKeys.listKey(ACME, FIRST_PAGE)).isEqualTo(
+                CacheKey.of(PropertyKeys.list(ACME, FIRST_PAGE), "t:{acme}:all", "t:{acme}:properties:lists"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("adversarialTenants")
+    void groupsOfATenantShareTheSlotOfItsHashTag(TenantId tenant) {
+        int tagSlot = ClusterSlots.slot(KeyPart.encode(tenant.value()));
+
+        assertThat(List.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant)))
+                .allSatisfy(group -> assertThat(ClusterSlots.slot("realestate:" + group + "\u001Fgeneration"))
+                        .as(group).isEqualTo(tagSlot));
+    }
+
+    @Test
+    void noTwoAdversarialTenantsShareAGroupAndNoGroupIsAKey() {
+        List<String> groups = tenants().stream()
+                .flatMap(tenant -> Stream.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant)))
+                .toList();
+        List<String> keys = tenants().stream().flatMap(tenant -> keysOf(tenant).stream()).toList();
+
+        assertThat(groups).hasSize(tenants().size() * 2).doesNotHaveDuplicates().doesNotContainAnyElementsOf(keys);
+    }
+
+    @ParameterizedTest
+    @MethodSource("adversarialTenants")
+    void theListPatternDoesNotMatchTheListGroup(TenantId tenant) {
+        assertThat(RedisGlob.matches(PropertyKeys.listPattern(tenant), PropertyKeys.listGroup(tenant))).isFalse();
     }
 
     static Stream<TenantId> adversarialTenants() {
