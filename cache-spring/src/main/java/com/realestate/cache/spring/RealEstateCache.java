@@ -1,0 +1,195 @@
+package com.realestate.cache.spring;
+
+import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.DeleteOutcome;
+import com.realestate.cache.client.LoadPolicy;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.support.AbstractValueAdaptingCache;
+import org.springframework.cache.support.NullValue;
+import org.springframework.cache.support.SimpleValueWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Spring cache on a scoped view of the {@link CacheClient}, so that {@code @Cacheable} and friends get the
+ * client's behaviour: a Redis outage is a miss (the method runs) and never an exception, {@code sync = true} loads
+ * once per key across threads and processes, and an eviction is fenced, so a load that was in flight cannot put
+ * the old value back.
+ *
+ * <p>A {@code null} result is remembered for the cache's {@code negativeTtl} and, while that is zero (the
+ * default), not at all: storing {@code null} then evicts the key, so an older value cannot outlive it.
+ */
+public final class RealEstateCache extends AbstractValueAdaptingCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RealEstateCache.class);
+
+    private final String name;
+    private final CacheClient view;
+    private final LoadPolicy policy;
+    private final LoadPolicy putIfAbsentPolicy;
+    private final CacheValueCodec values;
+    private final ThrottledWarning warnings = new ThrottledWarning(log, Duration.ofSeconds(30));
+
+    RealEstateCache(String name, CacheClient view, LoadPolicy policy, CacheValueCodec values) {
+        super(true);
+        this.name = name;
+        this.view = view;
+        this.policy = policy;
+        // putIfAbsent must only store its own value: no background refresh may re-run its "loader" later.
+        this.putIfAbsentPolicy = policy.withEarlyRefreshBeta(0).withStaleWhileRevalidate(Duration.ZERO);
+        this.values = values;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** The scoped {@link CacheClient} view this cache stores in. */
+    @Override
+    public CacheClient getNativeCache() {
+        return view;
+    }
+
+    /** The loading policy of this cache: its TTLs and its protections against stampedes. */
+    public LoadPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    protected @Nullable Object lookup(Object key) {
+        String stored = CacheKeys.toKey(key);
+        return view.get(stored, JsonNode.class).map(tree -> decodeOrNull(stored, tree)).orElse(null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+        String stored = CacheKeys.toKey(key);
+        // What this call's own load produced: handed back as it is, not read back from its JSON.
+        AtomicReference<Object> loadedHere = new AtomicReference<>();
+        Optional<JsonNode> tree = view.getOrLoad(stored, JsonNode.class, () -> {
+            Object value = call(key, valueLoader);
+            loadedHere.set(toStoreValue(value));
+            return value == null ? null : values.encode(value);
+        }, policy);
+        if (loadedHere.get() != null) {
+            return (T) fromStoreValue(loadedHere.get());
+        }
+        if (tree.isEmpty()) {
+            return null;
+        }
+        Object cached = decodeOrNull(stored, tree.get());
+        if (cached == null) {
+            // A value this application can no longer read (a renamed class): load afresh and replace it.
+            T value = call(key, valueLoader);
+            put(key, value);
+            return value;
+        }
+        return (T) fromStoreValue(cached);
+    }
+
+    @Override
+    public void put(Object key, @Nullable Object value) {
+        String stored = CacheKeys.toKey(key);
+        if (value != null) {
+            view.writeThrough(stored, values.encode(value), written -> { }, jitteredTtl());
+        } else if (policy.negativeTtl().isZero()) {
+            evict(key);
+        } else {
+            view.writeThrough(stored, values.encode(NullValue.INSTANCE), written -> { }, policy.negativeTtl());
+        }
+    }
+
+    @Override
+    public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+        String stored = CacheKeys.toKey(key);
+        AtomicBoolean storedHere = new AtomicBoolean();
+        Optional<JsonNode> existing = view.getOrLoad(stored, JsonNode.class, () -> {
+            storedHere.set(true);
+            return value == null ? null : values.encode(value);
+        }, putIfAbsentPolicy);
+        if (storedHere.get()) {
+            return null;
+        }
+        if (existing.isEmpty()) {
+            return new SimpleValueWrapper(null);
+        }
+        Object cached = decodeOrNull(stored, existing.get());
+        if (cached == null) {
+            put(key, value);
+            return null;
+        }
+        return toValueWrapper(cached);
+    }
+
+    @Override
+    public void evict(Object key) {
+        evictIfPresent(key);
+    }
+
+    @Override
+    public boolean evictIfPresent(Object key) {
+        String stored = CacheKeys.toKey(key);
+        DeleteOutcome outcome = view.invalidate(stored);
+        if (outcome == DeleteOutcome.FAILED) {
+            warnings.warn("Cache '{}' could not evict '{}' while Redis is unavailable; its value may be served"
+                    + " until it expires", name, stored);
+        }
+        return outcome == DeleteOutcome.DELETED;
+    }
+
+    @Override
+    public void clear() {
+        invalidate();
+    }
+
+    /** Removes this cache's keys (and only them); during an outage the client logs what it could not remove. */
+    @Override
+    public boolean invalidate() {
+        return view.flush().deleted() > 0;
+    }
+
+    /** Closes the view, releasing its background refresh threads and meters; the shared connection stays. */
+    void close() {
+        view.close();
+    }
+
+    private Duration jitteredTtl() {
+        long millis = policy.ttl().toMillis();
+        long spread = (long) (millis * policy.ttlJitter() * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis(Math.max(1, millis - spread));
+    }
+
+    private <T> T call(Object key, Callable<T> valueLoader) {
+        try {
+            return valueLoader.call();
+        } catch (Exception e) {
+            throw new ValueRetrievalException(key, valueLoader, e);
+        }
+    }
+
+    /** The stored value, or {@code null} (a miss) when it cannot be read back, for example after a class was renamed. */
+    private @Nullable Object decodeOrNull(String stored, JsonNode tree) {
+        try {
+            return values.decode(tree);
+        } catch (JacksonException e) {
+            warnings.warn("Cache '{}' ignored the value at '{}', which cannot be read back: {}",
+                    name, stored, e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RealEstateCache[" + name + " on " + view + ", ttl " + policy.ttl() + "]";
+    }
+}

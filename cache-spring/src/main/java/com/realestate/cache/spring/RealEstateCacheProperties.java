@@ -1,0 +1,121 @@
+package com.realestate.cache.spring;
+
+import com.realestate.cache.client.CacheSettings;
+import com.realestate.cache.client.LoadPolicy;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Settings of the Spring cache integration, under {@code realestate.cache}, so that caches get their TTLs and
+ * loading protections from {@code application.yml} without Java. Connection settings left unset fall back to the
+ * library's variables ({@code REDIS_URL}, {@code CACHE_KEY_PREFIX}, {@code CACHE_DEFAULT_TTL},
+ * {@code CACHE_COMMAND_TIMEOUT_MS}, {@code CACHE_CONNECT_TIMEOUT_MS}) and then to its defaults. Durations without a
+ * unit are seconds for TTLs and milliseconds for timeouts and leases.
+ *
+ * @param enabled         Whether the integration is on; false creates neither client nor cache manager.
+ * @param redisUrl        Redis URL (redis:// or rediss://, may hold password and database); else REDIS_URL.
+ * @param keyPrefix       Namespace of every key, each cache's keys below it; else CACHE_KEY_PREFIX.
+ * @param defaultTtl      TTL of caches that set none (plain numbers are seconds); else CACHE_DEFAULT_TTL.
+ * @param commandTimeout  Longest one Redis command may take before it counts as failed; else CACHE_COMMAND_TIMEOUT_MS.
+ * @param connectTimeout  Longest a connection attempt may take; else CACHE_CONNECT_TIMEOUT_MS.
+ * @param dynamic         Whether a cache name that is not configured gets a cache on first use.
+ * @param trustedPackages Packages whose classes cached values may be read back as; default java. and the app's packages.
+ * @param cacheNames      Caches to create at start with the default settings.
+ * @param caches          Caches to create at start with settings of their own, by cache name.
+ */
+@ConfigurationProperties("realestate.cache")
+public record RealEstateCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @Nullable String redisUrl,
+        @Nullable String keyPrefix,
+        @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration defaultTtl,
+        @Nullable Duration commandTimeout,
+        @Nullable Duration connectTimeout,
+        @DefaultValue("true") boolean dynamic,
+        @Nullable List<String> trustedPackages,
+        @Nullable List<String> cacheNames,
+        @Nullable Map<String, CacheSpec> caches) {
+
+    public RealEstateCacheProperties {
+        trustedPackages = trustedPackages == null ? List.of() : List.copyOf(trustedPackages);
+        cacheNames = cacheNames == null ? List.of() : List.copyOf(cacheNames);
+        caches = caches == null ? Map.of() : Map.copyOf(caches);
+    }
+
+    /**
+     * Settings of one cache; each one left unset keeps the default ({@link LoadPolicy#defaults} with the default
+     * TTL, background refresh off). Checked when bound, so a bad value fails the start.
+     *
+     * @param ttl                  How long a cached value lives (plain numbers are seconds).
+     * @param keyPrefix            Segment the cache's keys live under (prefix, segment, ':'); default the cache name.
+     * @param ttlJitter            Fraction (0 to 0.5) by which each entry's TTL is shortened at random.
+     * @param negativeTtl          How long a null result is remembered (plain numbers are seconds); 0 remembers none.
+     * @param singleFlight         Whether concurrent sync = true misses on one key run the method once.
+     * @param lease                How long one instance may hold the right to load a key while others wait; 0 for none.
+     * @param leaseWait            How long an instance waits for another's load before loading by itself.
+     * @param earlyRefreshBeta     Above 0, sync = true hits close to expiry refresh the value in the background.
+     * @param staleWhileRevalidate How long after expiry a sync = true read may get the old value while it is refreshed.
+     */
+    public record CacheSpec(
+            @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration ttl,
+            @Nullable String keyPrefix,
+            @Nullable Double ttlJitter,
+            @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration negativeTtl,
+            @Nullable Boolean singleFlight,
+            @Nullable Duration lease,
+            @Nullable Duration leaseWait,
+            @Nullable Double earlyRefreshBeta,
+            @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration staleWhileRevalidate) {
+
+        public CacheSpec {
+            merge(LoadPolicy.defaults(CacheSettings.DEFAULT_TTL), ttl, ttlJitter, negativeTtl, singleFlight, lease,
+                    leaseWait, earlyRefreshBeta, staleWhileRevalidate);
+        }
+
+        /**
+         * This cache's loading policy: the settings given here over {@code base}.
+         *
+         * @throws com.realestate.cache.client.CacheConfigurationException when a value is out of range
+         */
+        public LoadPolicy toPolicy(LoadPolicy base) {
+            return merge(base, ttl, ttlJitter, negativeTtl, singleFlight, lease, leaseWait, earlyRefreshBeta,
+                    staleWhileRevalidate);
+        }
+
+        private static LoadPolicy merge(LoadPolicy base, @Nullable Duration ttl, @Nullable Double ttlJitter,
+                                        @Nullable Duration negativeTtl, @Nullable Boolean singleFlight,
+                                        @Nullable Duration lease, @Nullable Duration leaseWait,
+                                        @Nullable Double earlyRefreshBeta, @Nullable Duration staleWhileRevalidate) {
+            LoadPolicy policy = base;
+            if (ttl != null) {
+                policy = policy.withTtl(ttl);
+            }
+            if (ttlJitter != null) {
+                policy = policy.withTtlJitter(ttlJitter);
+            }
+            if (negativeTtl != null) {
+                policy = policy.withNegativeTtl(negativeTtl);
+            }
+            if (singleFlight != null) {
+                policy = policy.withSingleFlight(singleFlight);
+            }
+            if (lease != null || leaseWait != null) {
+                policy = policy.withLease(lease != null ? lease : policy.lease(),
+                        leaseWait != null ? leaseWait : policy.leaseWait());
+            }
+            if (earlyRefreshBeta != null) {
+                policy = policy.withEarlyRefreshBeta(earlyRefreshBeta);
+            }
+            if (staleWhileRevalidate != null) {
+                policy = policy.withStaleWhileRevalidate(staleWhileRevalidate);
+            }
+            return policy;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.realestate.cache.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.realestate.cache.spring.ListingService.Listing;
+import com.realestate.cache.test.DisruptsRedis;
+import com.realestate.cache.test.RedisServer;
+import com.realestate.cache.test.RedisTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Cached methods while Redis is killed or frozen (SIGSTOP), and after it is back. */
+@RedisTest
+@DisruptsRedis
+class RedisOutageIntegrationTests {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(15);
+
+    private static ApplicationContextRunner app(RedisServer server) {
+        return TestContexts.bare()
+                .withUserConfiguration(CachingTestConfiguration.class)
+                .withPropertyValues("realestate.cache.redis-url=" + server.uri(),
+                        "realestate.cache.command-timeout=200ms",
+                        "realestate.cache.connect-timeout=200ms");
+    }
+
+    /** Runs every kind of cached method once; any exception fails the test. */
+    private static void useEveryAnnotation(ListingService service) throws Exception {
+        assertThat(service.find("1")).isEqualTo(new Listing("1", "Porto", new BigDecimal("350000.00")));
+        assertThat(service.findSlowly("2")).isEqualTo(new Listing("2", "Braga", BigDecimal.TEN));
+        assertThat(service.update(new Listing("3", "Faro", BigDecimal.ONE))).isNotNull();
+        assertThat(service.save(new Listing("4", "Faro", BigDecimal.ONE))).isNotNull();
+        service.delete("1");
+    }
+
+    /** {@code true} once a second call of a cached method is served from the cache again. */
+    private static boolean caching(ListingService service, String id) {
+        int before = service.calls("find");
+        service.find(id);
+        service.find(id);
+        return service.calls("find") - before == 1;
+    }
+
+    @Test
+    void withRedisKilledEveryCachedMethodAnswersFromTheMethod(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            service.find("1");
+
+            server.stop();
+            useEveryAnnotation(service);
+            service.find("1");
+
+            assertThat(service.calls("find")).isEqualTo(3);
+            assertThat(service.calls("findSlowly")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withRedisFrozenEveryCachedMethodAnswersFromTheMethod(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            service.find("1");
+
+            server.pause();
+            useEveryAnnotation(service);
+            service.find("1");
+
+            assertThat(service.calls("find")).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void cachingResumesOnceAKilledRedisIsRestarted(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            server.stop();
+            assertThat(caching(service, "1")).isFalse();
+
+            server.restart();
+
+            await().atMost(RECOVERY).until(() -> caching(service, "2"));
+        });
+    }
+
+    @Test
+    void cachingResumesOnceAFrozenRedisAnswersAgain(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            server.pause();
+            assertThat(caching(service, "1")).isFalse();
+
+            server.resume();
+
+            await().atMost(RECOVERY).until(() -> caching(service, "2"));
+        });
+    }
+
+    @Test
+    void healthIsDegradedWhileRedisIsKilledAndUpOnceItIsBack(RedisServer server) {
+        app(server).run(context -> {
+            RealEstateCacheHealthIndicator health = context.getBean(RealEstateCacheHealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            server.stop();
+            assertThat(health.health().getStatus()).isEqualTo(RealEstateCacheHealthIndicator.DEGRADED);
+
+            server.restart();
+            await().atMost(RECOVERY).until(() -> health.health().getStatus().equals(Status.UP));
+        });
+    }
+
+    @Test
+    void healthIsDegradedWhileRedisIsFrozenAndUpOnceItAnswers(RedisServer server) {
+        app(server).run(context -> {
+            RealEstateCacheHealthIndicator health = context.getBean(RealEstateCacheHealthIndicator.class);
+
+            server.pause();
+            assertThat(health.health().getStatus()).isEqualTo(RealEstateCacheHealthIndicator.DEGRADED);
+
+            server.resume();
+            await().atMost(RECOVERY).until(() -> health.health().getStatus().equals(Status.UP));
+        });
+    }
+}
