@@ -28,7 +28,10 @@ public interface CacheClient extends AutoCloseable {
         return get(CacheKey.of(key), type);
     }
 
-    /** As {@link #get(String, Class)}; empty as well when one of the key's groups was invalidated since it was cached. */
+    /**
+     * As {@link #get(String, Class)}; empty as well when one of the key's groups was invalidated since it was
+     * cached, or when a value filled by {@link #getOrLoad} is past its fresh time (a plain read cannot refresh it).
+     */
     <T> Optional<T> get(CacheKey key, Class<T> type);
 
     /** As {@link #get(CacheKey, Class)}, for generic types. */
@@ -158,7 +161,15 @@ public interface CacheClient extends AutoCloseable {
      *
      * @throws CacheConfigurationException when the name is blank or has whitespace or control characters
      */
-    CacheClient scoped(String name, LoadPolicy policy);
+    default CacheClient scoped(String name, LoadPolicy policy) {
+        return scoped(name, name, policy);
+    }
+
+    /** As {@link #scoped(String, LoadPolicy)}, with keys under {@code <keyPrefix><keySegment>:} and meters tagged {@code name}. */
+    CacheClient scoped(String name, String keySegment, LoadPolicy policy);
+
+    /** Whether Redis is reachable, the breaker's state and where this client's keys live, for health checks. */
+    CacheStatus status();
 
     /**
      * The event stream {@code name} under this client's prefix, for events every instance must hear (such as

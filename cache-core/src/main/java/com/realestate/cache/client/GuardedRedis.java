@@ -121,6 +121,10 @@ final class GuardedRedis implements AutoCloseable {
         return breaker.getState();
     }
 
+    boolean isConnected() {
+        return connector.isConnected();
+    }
+
     private RedisUnavailableException unavailable(CacheMetrics metrics, Reason reason, Throwable cause) {
         metrics.unavailable(reason);
         if (cause != null) {

@@ -60,10 +60,17 @@ final class RedisCacheClient implements CacheClient {
     }
 
     @Override
-    public CacheClient scoped(String name, LoadPolicy policy) {
+    public CacheClient scoped(String name, String keySegment, LoadPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        CacheSettings view = settings.withName(name).withKeyPrefix(keys.prefix() + name + ":");
+        CacheSettings view = settings.withName(name).withKeyPrefix(keys.prefix() + keySegment + ":");
         return new RedisCacheClient(shared, view, policy, false);
+    }
+
+    @Override
+    public CacheStatus status() {
+        GuardedRedis guarded = shared.redis();
+        return new CacheStatus(guarded.isAvailable(), guarded.isConnected(), guarded.breakerState().name(),
+                settings.redisUrlForDisplay(), keys.prefix());
     }
 
     @Override
@@ -128,7 +135,7 @@ final class RedisCacheClient implements CacheClient {
     private <T> Optional<T> lookup(CacheKey key, Type type) {
         StoredKey stored = keys.qualify(key);
         CacheEntry entry = loads.read(stored);
-        if (entry == null) {
+        if (entry == null || entry.softExpiryMillis() <= shared.clock().millis()) {
             metrics.miss();
             return Optional.empty();
         }

@@ -68,6 +68,10 @@ class RedisOutageIntegrationTests {
         assertThat(cache.deletePattern("property:*").complete()).isFalse();
         assertThat(cache.flush().complete()).isFalse();
         assertThat(cache.isAvailable()).isFalse();
+        assertThat(cache.status()).satisfies(status -> {
+            assertThat(status.available()).isFalse();
+            assertThat(status.breakerState()).isEqualTo("OPEN");
+        });
     }
 
     @Test

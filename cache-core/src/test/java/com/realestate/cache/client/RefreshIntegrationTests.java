@@ -93,6 +93,7 @@ class RefreshIntegrationTests {
         row.set("v2");
         clock.advance(TTL.plusSeconds(1));
 
+        assertThat(cache.get("hot", String.class)).as("a plain read cannot refresh, so it does not serve stale").isEmpty();
         assertThat(cache.getOrLoad("hot", String.class, loader(), policy)).contains("v1");
 
         assertThat(refreshes("stale")).isEqualTo(1);

@@ -60,6 +60,25 @@ class ScopedCacheIntegrationTests {
     }
 
     @Test
+    void aViewMayKeepItsKeysUnderASegmentOtherThanItsName(TestRedis redis) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CacheClient root = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
+                .meterRegistry(meters).build()) {
+            CacheClient details = root.scoped("property-details", "pd", root.loadPolicy());
+
+            details.set("42", "detail");
+            details.get("42", String.class);
+
+            assertThat(redis.command("EXISTS", redis.keyPrefix() + "pd:42")).isEqualTo("1");
+            assertThat(meters.get("cache.gets").tag("cache", "property-details").tag("result", "hit")
+                    .functionCounter().count()).isEqualTo(1);
+            assertThat(details.status().keyPrefix()).isEqualTo(redis.keyPrefix() + "pd:");
+            assertThat(details.status().breakerState()).isEqualTo("CLOSED");
+            assertThat(details.status().available()).isTrue();
+        }
+    }
+
+    @Test
     void aViewNameWithWhitespaceIsRefused(TestRedis redis) {
         try (CacheClient root = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
                 .meterRegistry(new SimpleMeterRegistry()).build()) {
