@@ -1,0 +1,99 @@
+package com.realestate.property.auth;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what. Every API route needs a valid bearer token, and its roles decide the methods; failures are
+ * answered as problem details by the same advice that answers every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String PROPERTIES = "/api/v1/properties";
+    private static final String PROPERTY = PROPERTIES + "/*";
+
+    /** The API's filter chain: stateless, bearer tokens only, roles per method and route. */
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemSecurityHandler problems = new ProblemSecurityHandler(resolver);
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline")
+                        .hasAnyRole(roles(Role.USER, Role.ANALYST, Role.OPS, Role.ADMIN))
+                        .requestMatchers(POST, PROPERTIES).hasAnyRole(roles(Role.ANALYST, Role.ADMIN))
+                        .requestMatchers(PUT, PROPERTY).hasAnyRole(roles(Role.ANALYST, Role.OPS, Role.ADMIN))
+                        .requestMatchers(DELETE, PROPERTY).hasAnyRole(roles(Role.ADMIN))
+                        .requestMatchers(POST, PROPERTY + "/cache/invalidate").hasAnyRole(roles(Role.ADMIN))
+                        .requestMatchers("/actuator/**").hasAnyRole(roles(Role.OPS, Role.ADMIN))
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** The decoder for the configured HS256 secret or RS256 JWKS. */
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        return JwtDecoderFactory.create(settings);
+    }
+
+    /** Lets controllers take the authenticated {@link Caller} as a parameter. */
+    @Bean
+    WebMvcConfigurer callerArgumentResolverConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(JwtClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static String[] roles(Role... roles) {
+        String[] names = new String[roles.length];
+        for (int i = 0; i < roles.length; i++) {
+            names[i] = roles[i].claimValue();
+        }
+        return names;
+    }
+}

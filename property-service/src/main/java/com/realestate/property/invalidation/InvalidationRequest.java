@@ -1,0 +1,35 @@
+package com.realestate.property.invalidation;
+
+import com.realestate.cache.key.PropertyId;
+import com.realestate.cache.key.PropertyKeys;
+import com.realestate.cache.key.TenantId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a change to one property makes stale: its own views by key, and by pattern every key of the property and
+ * every cached list page of its tenant (a page may hold the property, and its total may have changed).
+ *
+ * @param tenant   the tenant of the property
+ * @param property the property
+ * @param keys     the exact cache keys to drop, as built by {@link PropertyKeys}
+ * @param patterns the key patterns to drop, as built by {@link PropertyKeys}
+ */
+public record InvalidationRequest(TenantId tenant, PropertyId property, List<String> keys, List<String> patterns) {
+
+    /** Validates that every part is present and copies the lists. */
+    public InvalidationRequest {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(property, "property");
+        keys = List.copyOf(keys);
+        patterns = List.copyOf(patterns);
+    }
+
+    /** Everything cached about the property, and the tenant's list pages. */
+    public static InvalidationRequest forProperty(TenantId tenant, PropertyId property) {
+        return new InvalidationRequest(tenant, property,
+                List.of(PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
+                        PropertyKeys.timeline(tenant, property)),
+                List.of(PropertyKeys.propertyPattern(tenant, property), PropertyKeys.listPattern(tenant)));
+    }
+}
