@@ -18,6 +18,9 @@ class HealthStatusDefaults implements EnvironmentPostProcessor {
 
     static final String ORDER = "management.endpoint.health.status.order";
     static final String DEGRADED_HTTP_STATUS = "management.endpoint.health.status.http-mapping.degraded";
+    /** Boot drops its own DOWN and OUT_OF_SERVICE mappings once any mapping is set, so they are restated. */
+    static final String DOWN_HTTP_STATUS = "management.endpoint.health.status.http-mapping.down";
+    static final String OUT_OF_SERVICE_HTTP_STATUS = "management.endpoint.health.status.http-mapping.out-of-service";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,6 +31,8 @@ class HealthStatusDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put(ORDER, "down,out-of-service,up,degraded,unknown");
         defaults.put(DEGRADED_HTTP_STATUS, 200);
+        defaults.put(DOWN_HTTP_STATUS, 503);
+        defaults.put(OUT_OF_SERVICE_HTTP_STATUS, 503);
         if (existing != null) {
             defaults.keySet().removeIf(existing::containsProperty);
         }
