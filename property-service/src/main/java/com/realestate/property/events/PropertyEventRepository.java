@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,16 +33,21 @@ public class PropertyEventRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
 
-    /** A repository on the given client; decimals in changes are read back as exact {@code BigDecimal}s. */
-    public PropertyEventRepository(JdbcClient jdbc, JsonMapper json) {
+    /**
+     * A repository on the given client; decimals in changes are read back as exact {@code BigDecimal}s, and every
+     * appended event is announced to the application (so that caches can act once its transaction commits).
+     */
+    public PropertyEventRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
         this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
-    /** Records the event in the current transaction and returns its id. */
+    /** Records the event in the current transaction, announces it as {@link PropertyEventAppended}, returns its id. */
     public long append(NewEvent event) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO property_events (tenant_id, property_id, type, occurred_at, changes)
                         VALUES (:tenant, :property, :type, :occurredAt, CAST(:changes AS jsonb))
                         RETURNING id""")
@@ -51,6 +57,15 @@ public class PropertyEventRepository {
                 .param("occurredAt", timestamp(event.occurredAt()))
                 .param("changes", json.writeValueAsString(event.changes()))
                 .query(Long.class)
+                .single();
+        publisher.publishEvent(new PropertyEventAppended(id, event));
+        return id;
+    }
+
+    /** When the oldest event still waiting in the outbox happened, if one is waiting: the relay's lag. */
+    public Optional<Instant> oldestUnpublished() {
+        return jdbc.sql("SELECT min(occurred_at) FROM property_events WHERE published_at IS NULL")
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
                 .single();
     }
 

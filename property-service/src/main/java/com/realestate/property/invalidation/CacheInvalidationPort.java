@@ -7,6 +7,6 @@ package com.realestate.property.invalidation;
  */
 public interface CacheInvalidationPort {
 
-    /** Drops the keys and patterns of the request, or reports why it did not. */
+    /** Drops the keys and groups of the request, or reports why it did not. */
     InvalidationResult invalidate(InvalidationRequest request);
 }

@@ -32,7 +32,7 @@ public class InvalidationController {
     /** Asks the cache to drop every view of the property and the tenant's list pages. */
     @PostMapping(PropertyController.PATH + "/{id}/cache/invalidate")
     @Operation(summary = "Invalidate a property's cached views",
-            description = "Answers 202 with the keys and patterns; 429 with Retry-After over the tenant's limit.")
+            description = "Answers 202 with the keys and groups; 429 with Retry-After over the tenant's limit.")
     public ResponseEntity<InvalidationResponse> invalidate(Caller caller, @PathVariable String id) {
         rateLimiter.acquire(caller.tenant());
         PropertyId propertyId = PropertyIds.fromPath(id);

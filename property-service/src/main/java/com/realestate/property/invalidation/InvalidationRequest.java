@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a change to one property makes stale: its own views by key, and by pattern every key of the property and
- * every cached list page of its tenant (a page may hold the property, and its total may have changed).
+ * What a change to one property makes stale: its own views by key, and every cached list page of its tenant by
+ * group (a page may hold the property, and its total may have changed), which is invalidated in O(1).
  *
  * @param tenant   the tenant of the property
  * @param property the property
  * @param keys     the exact cache keys to drop, as built by {@link PropertyKeys}
- * @param patterns the key patterns to drop, as built by {@link PropertyKeys}
+ * @param groups   the key groups to invalidate, as built by {@link PropertyKeys}
  */
-public record InvalidationRequest(TenantId tenant, PropertyId property, List<String> keys, List<String> patterns) {
+public record InvalidationRequest(TenantId tenant, PropertyId property, List<String> keys, List<String> groups) {
 
     /** Validates that every part is present and copies the lists. */
     public InvalidationRequest {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(property, "property");
         keys = List.copyOf(keys);
-        patterns = List.copyOf(patterns);
+        groups = List.copyOf(groups);
     }
 
     /** Everything cached about the property, and the tenant's list pages. */
@@ -30,6 +30,6 @@ public record InvalidationRequest(TenantId tenant, PropertyId property, List<Str
         return new InvalidationRequest(tenant, property,
                 List.of(PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
                         PropertyKeys.timeline(tenant, property)),
-                List.of(PropertyKeys.propertyPattern(tenant, property), PropertyKeys.listPattern(tenant)));
+                List.of(PropertyKeys.listGroup(tenant)));
     }
 }

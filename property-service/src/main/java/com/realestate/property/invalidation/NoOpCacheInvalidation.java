@@ -5,6 +5,6 @@ public final class NoOpCacheInvalidation implements CacheInvalidationPort {
 
     @Override
     public InvalidationResult invalidate(InvalidationRequest request) {
-        return new InvalidationResult(false, "No cache is configured; these keys and patterns would be invalidated");
+        return new InvalidationResult(false, "No cache is configured; these keys and groups would be invalidated");
     }
 }

@@ -2,6 +2,7 @@ package com.realestate.property.property;
 
 import com.realestate.cache.key.ListQuery;
 import com.realestate.property.auth.Caller;
+import com.realestate.property.cache.PropertyReads;
 import com.realestate.property.system.CachePolicy;
 import com.realestate.property.system.ContentETag;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,13 +39,13 @@ public class PropertyController {
     /** The collection's path; every property route starts with it. */
     public static final String PATH = "/api/v1/properties";
 
-    private final PropertyQueryService queries;
+    private final PropertyReads reads;
     private final PropertyCommandService commands;
     private final ContentETag contentETag;
 
     /** A controller on the feature's services. */
-    public PropertyController(PropertyQueryService queries, PropertyCommandService commands, ContentETag contentETag) {
-        this.queries = queries;
+    public PropertyController(PropertyReads reads, PropertyCommandService commands, ContentETag contentETag) {
+        this.reads = reads;
         this.commands = commands;
         this.contentETag = contentETag;
     }
@@ -70,7 +71,7 @@ public class PropertyController {
     public ResponseEntity<PropertyPage> list(Caller caller,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ListQuery query = ListQueryParameters.parse(parameters);
-        PropertyPage page = queries.list(caller.tenant(), query);
+        PropertyPage page = reads.list(caller.tenant(), query);
         return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
                 .eTag(contentETag.of(page)).body(page);
     }
@@ -79,7 +80,7 @@ public class PropertyController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a property")
     public ResponseEntity<Property> get(Caller caller, @PathVariable String id) {
-        Property property = queries.get(caller.tenant(), PropertyIds.fromPath(id));
+        Property property = reads.detail(caller.tenant(), PropertyIds.fromPath(id));
         return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
                 .eTag(PropertyETag.of(property)).body(property);
     }

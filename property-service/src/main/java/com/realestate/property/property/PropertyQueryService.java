@@ -3,6 +3,8 @@ package com.realestate.property.property;
 import com.realestate.cache.key.ListQuery;
 import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.TenantId;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,16 @@ public class PropertyQueryService {
      */
     public Property get(TenantId tenant, PropertyId id) {
         return properties.find(tenant, id).orElseThrow(PropertyNotFoundException::new);
+    }
+
+    /** The tenant's property with the id, if it has one: the loader of the cached detail. */
+    public Optional<Property> find(TenantId tenant, PropertyId id) {
+        return properties.find(tenant, id);
+    }
+
+    /** The most recently changed properties of all tenants, newest first: what is worth warming the cache with. */
+    public List<Property> recentlyChanged(int limit) {
+        return properties.recentlyChanged(limit);
     }
 
     /** One page of the tenant's properties and the total, read from one snapshot so that the two agree. */

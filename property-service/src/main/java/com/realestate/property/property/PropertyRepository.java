@@ -58,6 +58,14 @@ public class PropertyRepository {
                 .optional();
     }
 
+    /** The most recently changed properties of all tenants, newest first. */
+    public List<Property> recentlyChanged(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM properties ORDER BY updated_at DESC LIMIT :limit")
+                .param("limit", limit)
+                .query(PropertyRepository::property)
+                .list();
+    }
+
     /** The tenant's property with the id, locked until the current transaction ends. */
     public Optional<Property> findForUpdate(TenantId tenant, PropertyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM properties WHERE tenant_id = :tenant AND id = :id FOR UPDATE")

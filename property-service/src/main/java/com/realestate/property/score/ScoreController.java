@@ -1,6 +1,7 @@
 package com.realestate.property.score;
 
 import com.realestate.property.auth.Caller;
+import com.realestate.property.cache.PropertyReads;
 import com.realestate.property.property.PropertyController;
 import com.realestate.property.property.PropertyIds;
 import com.realestate.property.system.CachePolicy;
@@ -17,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Scores", description = "How good a buy a property looks against the tenant's market")
 public class ScoreController {
 
-    private final ScoreService scores;
+    private final PropertyReads reads;
     private final ContentETag contentETag;
 
     /** A controller on the score service. */
-    public ScoreController(ScoreService scores, ContentETag contentETag) {
-        this.scores = scores;
+    public ScoreController(PropertyReads reads, ContentETag contentETag) {
+        this.reads = reads;
         this.contentETag = contentETag;
     }
 
@@ -30,7 +31,7 @@ public class ScoreController {
     @GetMapping(PropertyController.PATH + "/{id}/score")
     @Operation(summary = "Score a property")
     public ResponseEntity<PropertyScore> score(Caller caller, @PathVariable String id) {
-        PropertyScore score = scores.score(caller.tenant(), PropertyIds.fromPath(id));
+        PropertyScore score = reads.score(caller.tenant(), PropertyIds.fromPath(id));
         return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
                 .eTag(contentETag.of(score)).body(score);
     }

@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +82,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The token's roles do not allow this operation");
         problem.setTitle("Forbidden");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    /**
+     * A transaction whose rollback failed after its connection died: the database went away mid-request, so the
+     * request may succeed later; any other transaction failure is a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<Object> transactionFailed(TransactionSystemException ex, WebRequest request) {
+        Throwable original = ex.getApplicationException();
+        if (original instanceof DataAccessResourceFailureException || original instanceof TransientDataAccessException
+                || connectionLost(ex)) {
+            return databaseUnavailable(ex, request);
+        }
+        return unexpected(ex, request);
+    }
+
+    private static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database cannot be reached or does not answer in time; the request may succeed later. */

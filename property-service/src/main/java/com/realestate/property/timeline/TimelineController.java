@@ -1,6 +1,7 @@
 package com.realestate.property.timeline;
 
 import com.realestate.property.auth.Caller;
+import com.realestate.property.cache.PropertyReads;
 import com.realestate.property.property.PropertyController;
 import com.realestate.property.property.PropertyIds;
 import com.realestate.property.system.CachePolicy;
@@ -17,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Timelines", description = "The recorded history of a property")
 public class TimelineController {
 
-    private final TimelineService timelines;
+    private final PropertyReads reads;
     private final ContentETag contentETag;
 
     /** A controller on the timeline service. */
-    public TimelineController(TimelineService timelines, ContentETag contentETag) {
-        this.timelines = timelines;
+    public TimelineController(PropertyReads reads, ContentETag contentETag) {
+        this.reads = reads;
         this.contentETag = contentETag;
     }
 
@@ -30,7 +31,7 @@ public class TimelineController {
     @GetMapping(PropertyController.PATH + "/{id}/timeline")
     @Operation(summary = "Get a property's timeline")
     public ResponseEntity<Timeline> timeline(Caller caller, @PathVariable String id) {
-        Timeline timeline = timelines.timeline(caller.tenant(), PropertyIds.fromPath(id));
+        Timeline timeline = reads.timeline(caller.tenant(), PropertyIds.fromPath(id));
         return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
                 .eTag(contentETag.of(timeline)).body(timeline);
     }

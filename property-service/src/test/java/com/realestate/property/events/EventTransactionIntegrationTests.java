@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,8 +129,8 @@ class EventTransactionIntegrationTests {
 
         volatile boolean failing;
 
-        FailingEventRepository(JdbcClient jdbc, JsonMapper json) {
-            super(jdbc, json);
+        FailingEventRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
+            super(jdbc, json, publisher);
         }
 
         @Override
@@ -146,8 +147,9 @@ class EventTransactionIntegrationTests {
 
         @Bean
         @Primary
-        FailingEventRepository failingEventRepository(JdbcClient jdbc, JsonMapper json) {
-            return new FailingEventRepository(jdbc, json);
+        FailingEventRepository failingEventRepository(JdbcClient jdbc, JsonMapper json,
+                ApplicationEventPublisher publisher) {
+            return new FailingEventRepository(jdbc, json, publisher);
         }
     }
 }

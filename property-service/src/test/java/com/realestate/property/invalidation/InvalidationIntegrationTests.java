@@ -18,7 +18,7 @@ class InvalidationIntegrationTests extends ApiIntegrationTest {
     private final String admin = token(tenant, Role.ADMIN);
 
     @Test
-    void anInvalidationIsAcceptedAndListsTheKeysAndPatternsItWouldDrop() {
+    void anInvalidationIsAcceptedAndListsTheKeysAndGroupsItDropped() {
         String id = create(tenant);
         PropertyId property = new PropertyId(id);
 
@@ -30,9 +30,9 @@ class InvalidationIntegrationTests extends ApiIntegrationTest {
         assertThat(body.get("keys").valueStream().map(JsonNode::asString)).containsExactly(
                 PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
                 PropertyKeys.timeline(tenant, property));
-        assertThat(body.get("patterns").valueStream().map(JsonNode::asString)).containsExactly(
-                PropertyKeys.propertyPattern(tenant, property), PropertyKeys.listPattern(tenant));
-        assertThat(body.get("performed").asBoolean()).isFalse();
+        assertThat(body.get("groups").valueStream().map(JsonNode::asString)).containsExactly(
+                PropertyKeys.listGroup(tenant));
+        assertThat(body.get("performed").asBoolean()).isTrue();
     }
 
     @Test

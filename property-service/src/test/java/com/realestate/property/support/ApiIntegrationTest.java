@@ -45,6 +45,7 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        TestCache.register(registry);
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import com.realestate.cache.key.TenantId;
 import com.realestate.property.auth.Role;
 import com.realestate.property.support.ApiClient;
 import com.realestate.property.support.SampleProperties;
+import com.realestate.property.support.TestCache;
 import com.realestate.property.support.TestDatabase;
 import com.realestate.property.support.TestTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -40,6 +41,7 @@ class DatabaseOutageIntegrationTests {
     static void database(DynamicPropertyRegistry registry) {
         postgres = TestDatabase.start();
         registry.add("spring.datasource.url", () -> TestDatabase.jdbcUrl(postgres));
+        TestCache.register(registry);
         registry.add("spring.datasource.username", () -> "postgres");
     }
 

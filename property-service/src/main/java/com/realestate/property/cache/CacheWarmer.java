@@ -1,0 +1,56 @@
+package com.realestate.property.cache;
+
+import com.realestate.cache.key.PropertyId;
+import com.realestate.cache.key.TenantId;
+import com.realestate.property.property.Property;
+import com.realestate.property.property.PropertyQueryService;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the details of the most recently changed properties into the cache once the service is ready, on a
+ * thread of its own: bounded by {@code realestate.property-cache.warm-up-properties}, and never in the way of
+ * readiness or of requests (warmed keys are loaded exactly as a request would, with single flight and leases).
+ */
+@Component
+class CacheWarmer {
+
+    private static final Logger log = LoggerFactory.getLogger(CacheWarmer.class);
+
+    private final PropertyReads reads;
+    private final PropertyQueryService properties;
+    private final PropertyCacheSettings settings;
+
+    CacheWarmer(PropertyReads reads, PropertyQueryService properties, PropertyCacheSettings settings) {
+        this.reads = reads;
+        this.properties = properties;
+        this.settings = settings;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmInBackground() {
+        if (settings.warmUpProperties() > 0) {
+            Thread.ofVirtual().name("cache-warm-up").start(this::warm);
+        }
+    }
+
+    void warm() {
+        try {
+            if (!reads.cache().isAvailable()) {
+                log.info("Cache warm-up skipped: Redis is not available");
+                return;
+            }
+            List<Property> recent = properties.recentlyChanged(settings.warmUpProperties());
+            for (Property property : recent) {
+                reads.detail(new TenantId(property.tenantId()), new PropertyId(property.id()));
+            }
+            log.info("Cache warm-up loaded {} property details", recent.size());
+        } catch (RuntimeException e) {
+            log.warn("Cache warm-up stopped early; the cache fills on demand instead", e);
+        }
+    }
+}

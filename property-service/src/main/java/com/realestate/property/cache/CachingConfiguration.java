@@ -1,0 +1,58 @@
+package com.realestate.property.cache;
+
+import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.invalidation.DurableInvalidator;
+import com.realestate.cache.invalidation.EventDrivenInvalidator;
+import com.realestate.cache.invalidation.InvalidationBus;
+import com.realestate.cache.invalidation.PropertyUpdateStrategy;
+import com.realestate.cache.invalidation.TimelineUpdateStrategy;
+import com.realestate.property.events.PropertyEventRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the Property API to the cache: the client comes from the {@code cache-spring} auto-configuration; this
+ * adds the durable invalidator every read and write goes through, the event-driven invalidator with the
+ * service's strategies, the invalidation bus every instance listens to, and the outbox relay that feeds it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PropertyCacheSettings.class)
+class CachingConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DurableInvalidator durableInvalidator(CacheClient cache, MeterRegistry registry, Clock clock) {
+        return DurableInvalidator.builder(cache).meterRegistry(registry).clock(clock).build();
+    }
+
+    /**
+     * Property writes drop the property's views and its tenant's lists; a recorded score calculation drops only
+     * the timeline (see {@link ScoreRecordedStrategy}); {@code timeline.*} drops the timeline.
+     */
+    @Bean
+    EventDrivenInvalidator eventDrivenInvalidator(DurableInvalidator invalidator, MeterRegistry registry) {
+        return EventDrivenInvalidator.builder(invalidator)
+                .withoutDefaultStrategies()
+                .register(new PropertyUpdateStrategy())
+                .register(new ScoreRecordedStrategy())
+                .register(new TimelineUpdateStrategy())
+                .meterRegistry(registry)
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    InvalidationBus invalidationBus(CacheClient cache, EventDrivenInvalidator invalidator, MeterRegistry registry) {
+        InvalidationBus bus = InvalidationBus.builder(cache).meterRegistry(registry).build();
+        bus.start(invalidator);
+        return bus;
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(PropertyEventRepository events, InvalidationBus bus, TransactionTemplate transactions,
+            Clock clock, PropertyCacheSettings settings, MeterRegistry registry) {
+        return new OutboxRelay(events, bus, transactions, clock, settings.relayInterval(), registry);
+    }
+}

@@ -1,0 +1,95 @@
+package com.realestate.property.cache;
+
+import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.invalidation.DurableInvalidator;
+import com.realestate.cache.key.ListQuery;
+import com.realestate.cache.key.PropertyId;
+import com.realestate.cache.key.PropertyKeys;
+import com.realestate.cache.key.TenantId;
+import com.realestate.property.property.Property;
+import com.realestate.property.property.PropertyNotFoundException;
+import com.realestate.property.property.PropertyPage;
+import com.realestate.property.property.PropertyQueryService;
+import com.realestate.property.score.PropertyScore;
+import com.realestate.property.score.ScoreService;
+import com.realestate.property.timeline.Timeline;
+import com.realestate.property.timeline.TimelineService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Property API's reads, cache-aside: each view is looked up under its tenant-scoped key and loaded from
+ * PostgreSQL on a miss, with single flight, a cross-instance lease and fenced stores. Reads go through the
+ * durable invalidator, so a key whose invalidation Redis has not taken yet is read from the database instead.
+ * With Redis down, every read simply goes to the database.
+ */
+@Service
+public class PropertyReads {
+
+    private final CacheClient cache;
+    private final DurableInvalidator invalidator;
+    private final PropertyQueryService properties;
+    private final ScoreService scores;
+    private final TimelineService timelines;
+    private final LoadPolicy detailPolicy;
+    private final LoadPolicy listPolicy;
+    private final LoadPolicy scorePolicy;
+    private final LoadPolicy timelinePolicy;
+
+    /** Reads over the given services, cached for the TTLs of {@code settings}. */
+    public PropertyReads(CacheClient cache, DurableInvalidator invalidator, PropertyQueryService properties,
+            ScoreService scores, TimelineService timelines, PropertyCacheSettings settings) {
+        this.cache = cache;
+        this.invalidator = invalidator;
+        this.properties = properties;
+        this.scores = scores;
+        this.timelines = timelines;
+        LoadPolicy base = cache.loadPolicy();
+        this.detailPolicy = base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl());
+        this.listPolicy = base.withTtl(settings.listTtl());
+        this.scorePolicy = base.withTtl(settings.scoreTtl());
+        this.timelinePolicy = base.withTtl(settings.timelineTtl());
+    }
+
+    /**
+     * The tenant's property; an unknown id (or another tenant's) is remembered briefly as absent.
+     *
+     * @throws PropertyNotFoundException when the tenant has no such property
+     */
+    public Property detail(TenantId tenant, PropertyId id) {
+        return invalidator.getOrLoad(PropertyKeys.detailKey(tenant, id), Property.class,
+                        () -> properties.find(tenant, id).orElse(null), detailPolicy)
+                .orElseThrow(PropertyNotFoundException::new);
+    }
+
+    /** One page of the tenant's list, cached under the hash of its normalised filters. */
+    public PropertyPage list(TenantId tenant, ListQuery query) {
+        return invalidator.getOrLoad(PropertyKeys.listKey(tenant, query), PropertyPage.class,
+                () -> properties.list(tenant, query), listPolicy).orElseThrow();
+    }
+
+    /**
+     * The property's score, computed (and recorded as {@code score.calculated}) only on a miss.
+     *
+     * @throws PropertyNotFoundException when the tenant has no such property
+     */
+    public PropertyScore score(TenantId tenant, PropertyId id) {
+        return invalidator.getOrLoad(PropertyKeys.scoreKey(tenant, id), PropertyScore.class,
+                () -> scores.score(tenant, id), scorePolicy).orElseThrow();
+    }
+
+    /**
+     * The property's timeline.
+     *
+     * @throws PropertyNotFoundException when the tenant has no such property
+     */
+    public Timeline timeline(TenantId tenant, PropertyId id) {
+        return invalidator.getOrLoad(PropertyKeys.timelineKey(tenant, id), Timeline.class,
+                () -> timelines.timeline(tenant, id), timelinePolicy).orElseThrow();
+    }
+
+    /** The cache client behind these reads, for warm-up and health. */
+    CacheClient cache() {
+        return cache;
+    }
+}
