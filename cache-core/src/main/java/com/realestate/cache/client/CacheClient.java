@@ -168,6 +168,13 @@ public interface CacheClient extends AutoCloseable {
     /** As {@link #scoped(String, LoadPolicy)}, with keys under {@code <keyPrefix><keySegment>:} and meters tagged {@code name}. */
     CacheClient scoped(String name, String keySegment, LoadPolicy policy);
 
+    /**
+     * A view with this client's keys, groups and connection whose meters are tagged {@code cache=<name>} and whose
+     * loading policy is {@code policy}: for telling apart, in metrics, caches whose keys already carry their own
+     * namespace (such as {@code PropertyKeys}).
+     */
+    CacheClient named(String name, LoadPolicy policy);
+
     /** Whether Redis is reachable, the breaker's state and where this client's keys live, for health checks. */
     CacheStatus status();
 

@@ -67,6 +67,12 @@ final class RedisCacheClient implements CacheClient {
     }
 
     @Override
+    public CacheClient named(String name, LoadPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return new RedisCacheClient(shared, settings.withName(name), policy, false);
+    }
+
+    @Override
     public CacheStatus status() {
         GuardedRedis guarded = shared.redis();
         return new CacheStatus(guarded.isAvailable(), guarded.isConnected(), guarded.breakerState().name(),

@@ -1,7 +1,6 @@
 package com.realestate.cache.invalidation;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.realestate.cache.client.StreamListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,11 +28,11 @@ final class BusSubscriber implements StreamListener {
     private final LogThrottle malformedWarnings = new LogThrottle(Duration.ofSeconds(10));
 
     BusSubscriber(String stream, EventDrivenInvalidator handler, BusListener listener, MeterRegistry registry,
-                  int dedupCapacity, Duration dedupFor) {
+                  Cache<String, Boolean> applied) {
         this.stream = stream;
         this.handler = handler;
         this.listener = listener;
-        this.applied = Caffeine.newBuilder().maximumSize(dedupCapacity).expireAfterWrite(dedupFor).build();
+        this.applied = applied;
         this.malformed = skipped(registry, "malformed");
         this.duplicates = skipped(registry, "duplicate");
         this.gaps = Counter.builder(GAPS).description("Times invalidation events were trimmed before they were read")

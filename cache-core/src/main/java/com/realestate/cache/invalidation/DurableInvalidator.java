@@ -113,9 +113,18 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
 
     /** As {@link #getOrLoad(CacheKey, Class, Supplier, Duration)}, with every loading layer set by {@code policy}. */
     public <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        return getOrLoad(client, key, type, loader, policy);
+    }
+
+    /**
+     * As {@link #getOrLoad(CacheKey, Class, Supplier, LoadPolicy)}, loading through {@code view}: a
+     * {@link CacheClient#named named} view of this invalidator's client, so that each cache keeps meters of its own.
+     */
+    public <T> Optional<T> getOrLoad(
+            CacheClient view, CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(loader, "loader");
         if (mayServe(key)) {
-            return client.getOrLoad(key, type, loader, policy);
+            return view.getOrLoad(key, type, loader, policy);
         }
         bypassed.increment();
         return Optional.ofNullable(loader.get());

@@ -1,5 +1,7 @@
 package com.realestate.cache.invalidation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.EventStream;
 import com.realestate.cache.client.Subscription;
@@ -34,8 +36,7 @@ public final class InvalidationBus implements AutoCloseable {
     private final String streamName;
     private final BusListener listener;
     private final MeterRegistry registry;
-    private final int dedupCapacity;
-    private final Duration dedupFor;
+    private final Cache<String, Boolean> applied;
     private Subscription subscription;
 
     private InvalidationBus(Builder builder) {
@@ -43,8 +44,8 @@ public final class InvalidationBus implements AutoCloseable {
         this.stream = builder.client.eventStream(builder.streamName);
         this.listener = builder.listener;
         this.registry = builder.registry;
-        this.dedupCapacity = builder.dedupCapacity;
-        this.dedupFor = builder.dedupFor;
+        this.applied = Caffeine.newBuilder().maximumSize(builder.dedupCapacity).expireAfterWrite(builder.dedupFor)
+                .build();
     }
 
     /** A builder for a bus on {@code client}'s Redis and under its prefix. */
@@ -55,6 +56,15 @@ public final class InvalidationBus implements AutoCloseable {
     /** Puts {@code event} on the bus; {@code false} when Redis could not take it (the caller may retry). */
     public boolean publish(DomainEvent event) {
         return stream.publish(event.toJson()).isPresent();
+    }
+
+    /**
+     * Records that this process has already applied {@code event} completely (for instance right after the write
+     * that caused it committed), so that its delivery through the bus is skipped here instead of invalidating the
+     * same keys a second time.
+     */
+    public void markApplied(DomainEvent event) {
+        applied.put(event.id(), Boolean.TRUE);
     }
 
     /** Starts applying every event published from now on with {@code handler}, on a thread of the bus. */
@@ -75,7 +85,7 @@ public final class InvalidationBus implements AutoCloseable {
             throw new IllegalStateException("the invalidation bus on '" + streamName + "' is started already");
         }
         subscription = stream.subscribe(afterId,
-                new BusSubscriber(streamName, handler, listener, registry, dedupCapacity, dedupFor));
+                new BusSubscriber(streamName, handler, listener, registry, applied));
     }
 
     /** {@code true} while the bus is started and reading from Redis. */

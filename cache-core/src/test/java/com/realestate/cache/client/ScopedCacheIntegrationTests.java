@@ -79,6 +79,23 @@ class ScopedCacheIntegrationTests {
     }
 
     @Test
+    void aNamedViewSharesTheKeysAndGroupsButHasItsOwnMeters(TestRedis redis) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CacheClient root = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
+                .meterRegistry(meters).build()) {
+            CacheClient details = root.named("details", root.loadPolicy());
+            CacheKey key = CacheKey.of("t:{7}:detail:1", "t:{7}:all");
+            details.getOrLoad(key, String.class, () -> "detail", Duration.ofMinutes(1));
+
+            assertThat(root.get(key, String.class)).contains("detail");
+            root.invalidateGroup("t:{7}:all");
+            assertThat(details.get(key, String.class)).isEmpty();
+            assertThat(meters.get("cache.gets").tag("cache", "details").tag("result", "miss").functionCounter().count())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void aViewNameWithWhitespaceIsRefused(TestRedis redis) {
         try (CacheClient root = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
                 .meterRegistry(new SimpleMeterRegistry()).build()) {

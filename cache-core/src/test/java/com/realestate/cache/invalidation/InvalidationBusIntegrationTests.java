@@ -129,6 +129,21 @@ class InvalidationBusIntegrationTests {
     }
 
     @Test
+    void anEventAlreadyAppliedInThisProcessIsSkippedWhenTheBusDeliversIt() {
+        twoInstances();
+        DomainEvent event = DomainEvent.of("property.updated", ACME, P1);
+        DomainEvent marker = DomainEvent.of("score.updated", ACME, P1);
+        subscriber.markApplied(event);
+
+        publisher.publish(event);
+        publisher.publish(marker);
+
+        await().atMost(WAIT).until(() -> heard.applied.contains(marker));
+        assertThat(heard.appliedIds()).containsExactly(marker.id());
+        assertThat(skipped("duplicate")).isEqualTo(1);
+    }
+
+    @Test
     void everyInstanceHearsEveryEventItsOwnIncluded() {
         twoInstances();
         RecordingBusListener publisherHeard = new RecordingBusListener();

@@ -1,6 +1,7 @@
 package com.realestate.property.cache;
 
 import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.CacheKey;
 import com.realestate.cache.client.LoadPolicy;
 import com.realestate.cache.invalidation.DurableInvalidator;
 import com.realestate.cache.key.ListQuery;
@@ -15,6 +16,8 @@ import com.realestate.property.score.PropertyScore;
 import com.realestate.property.score.ScoreService;
 import com.realestate.property.timeline.Timeline;
 import com.realestate.property.timeline.TimelineService;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,12 +34,12 @@ public class PropertyReads {
     private final PropertyQueryService properties;
     private final ScoreService scores;
     private final TimelineService timelines;
-    private final LoadPolicy detailPolicy;
-    private final LoadPolicy listPolicy;
-    private final LoadPolicy scorePolicy;
-    private final LoadPolicy timelinePolicy;
+    private final CacheClient details;
+    private final CacheClient lists;
+    private final CacheClient scoreCache;
+    private final CacheClient timelineCache;
 
-    /** Reads over the given services, cached for the TTLs of {@code settings}. */
+    /** Reads over the given services, cached for the TTLs of {@code settings}, each view metered by name. */
     public PropertyReads(CacheClient cache, DurableInvalidator invalidator, PropertyQueryService properties,
             ScoreService scores, TimelineService timelines, PropertyCacheSettings settings) {
         this.cache = cache;
@@ -45,10 +48,11 @@ public class PropertyReads {
         this.scores = scores;
         this.timelines = timelines;
         LoadPolicy base = cache.loadPolicy();
-        this.detailPolicy = base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl());
-        this.listPolicy = base.withTtl(settings.listTtl());
-        this.scorePolicy = base.withTtl(settings.scoreTtl());
-        this.timelinePolicy = base.withTtl(settings.timelineTtl());
+        this.details = cache.named("property-details",
+                base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl()));
+        this.lists = cache.named("property-lists", base.withTtl(settings.listTtl()));
+        this.scoreCache = cache.named("property-scores", base.withTtl(settings.scoreTtl()));
+        this.timelineCache = cache.named("property-timelines", base.withTtl(settings.timelineTtl()));
     }
 
     /**
@@ -57,15 +61,15 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public Property detail(TenantId tenant, PropertyId id) {
-        return invalidator.getOrLoad(PropertyKeys.detailKey(tenant, id), Property.class,
-                        () -> properties.find(tenant, id).orElse(null), detailPolicy)
+        return read(details, PropertyKeys.detailKey(tenant, id), Property.class,
+                () -> properties.find(tenant, id).orElse(null))
                 .orElseThrow(PropertyNotFoundException::new);
     }
 
     /** One page of the tenant's list, cached under the hash of its normalised filters. */
     public PropertyPage list(TenantId tenant, ListQuery query) {
-        return invalidator.getOrLoad(PropertyKeys.listKey(tenant, query), PropertyPage.class,
-                () -> properties.list(tenant, query), listPolicy).orElseThrow();
+        return read(lists, PropertyKeys.listKey(tenant, query), PropertyPage.class,
+                () -> properties.list(tenant, query)).orElseThrow();
     }
 
     /**
@@ -74,8 +78,8 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public PropertyScore score(TenantId tenant, PropertyId id) {
-        return invalidator.getOrLoad(PropertyKeys.scoreKey(tenant, id), PropertyScore.class,
-                () -> scores.score(tenant, id), scorePolicy).orElseThrow();
+        return read(scoreCache, PropertyKeys.scoreKey(tenant, id), PropertyScore.class,
+                () -> scores.score(tenant, id)).orElseThrow();
     }
 
     /**
@@ -84,8 +88,13 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public Timeline timeline(TenantId tenant, PropertyId id) {
-        return invalidator.getOrLoad(PropertyKeys.timelineKey(tenant, id), Timeline.class,
-                () -> timelines.timeline(tenant, id), timelinePolicy).orElseThrow();
+        return read(timelineCache, PropertyKeys.timelineKey(tenant, id), Timeline.class,
+                () -> timelines.timeline(tenant, id)).orElseThrow();
+    }
+
+    /** Cache-aside through {@code view}, unless an invalidation of the key is still pending: then straight from the source. */
+    private <T> Optional<T> read(CacheClient view, CacheKey key, Class<T> type, Supplier<? extends T> loader) {
+        return invalidator.getOrLoad(view, key, type, loader, view.loadPolicy());
     }
 
     /** The cache client behind these reads, for warm-up and health. */

@@ -131,6 +131,19 @@ class PropertyCachingIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void prometheusShowsHitsAndMissesPerCacheTheBreakerAndTheOutboxLag() {
+        String id = create(tenant, SampleProperties.json());
+        api.get(PROPERTIES + "/" + id, admin);
+        api.get(PROPERTIES + "/" + id, admin);
+
+        String metrics = api.get("/actuator/prometheus", null).body();
+
+        assertThat(metrics).containsPattern("cache_gets_total\\{[^}]*cache=\"property-details\"[^}]*result=\"hit\"");
+        assertThat(metrics).containsPattern("cache_gets_total\\{[^}]*cache=\"property-details\"[^}]*result=\"miss\"");
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state").contains("property_outbox_lag_seconds");
+    }
+
+    @Test
     void everyWriteIsPublishedFromTheOutbox() {
         String id = create(tenant, SampleProperties.json());
         api.send("PUT", PROPERTIES + "/" + id, admin, SampleProperties.with(body -> body.put("price", 500000)));
