@@ -127,6 +127,23 @@ class RedisOutageIntegrationTests {
     }
 
     @Test
+    void aServiceStartedWhileRedisIsDownServesFromPostgresAndCachesOnceRedisIsUp() {
+        String id = create();
+        service.close();
+        redis.stop();
+
+        startService();
+        everyEndpointAnswersFromPostgres(id);
+
+        redis.restart();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            api.get(PROPERTIES + "/" + id, admin);
+            return service.getBean(com.realestate.cache.client.CacheClient.class).isAvailable();
+        });
+        assertThat(price(id)).isEqualTo("400000");
+    }
+
+    @Test
     void aWriteDuringAnOutageIsNeverFollowedByAStaleReadAndItsEventsGoOutAfterwards() {
         for (int round = 0; round < 5; round++) {
             String id = create();

@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With PostgreSQL gone, the service stays up: API calls answer 503 problems within seconds, readiness reports
- * DOWN so traffic can be routed away, and liveness stays UP so the process is not restarted for nothing.
+ * With PostgreSQL gone, the service stays up: reads the cache holds are still answered, other API calls answer
+ * 503 problems within seconds, readiness reports DOWN so traffic can be routed away, and liveness stays UP so the
+ * process is not restarted for nothing.
  * Uses a database of its own, which it stops.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -53,7 +54,7 @@ class DatabaseOutageIntegrationTests {
     }
 
     @Test
-    void withTheDatabaseDownCallsAnswer503AndReadinessGoesDown() throws IOException {
+    void withTheDatabaseDownCachedReadsSucceedOtherCallsAnswer503AndReadinessGoesDown() throws IOException {
         ApiClient api = new ApiClient(port);
         TenantId tenant = new TenantId("outage");
         String token = TestTokens.valid(tenant, Role.ADMIN);
@@ -62,10 +63,15 @@ class DatabaseOutageIntegrationTests {
         String id = created.json().get("id").asString();
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 
+        assertThat(api.get("/api/v1/properties/" + id, token).status()).isEqualTo(200);
+
         postgres.close();
         postgres = null;
 
-        for (String path : new String[] {"", "/" + id, "/" + id + "/score", "/" + id + "/timeline"}) {
+        ApiClient.Response cached = api.get("/api/v1/properties/" + id, token);
+        assertThat(cached.status()).as("a read the cache holds: %s", cached).isEqualTo(200);
+        assertThat(cached.json().get("id").asString()).isEqualTo(id);
+        for (String path : new String[] {"", "/" + id + "/score", "/" + id + "/timeline"}) {
             ApiClient.Response response = api.get("/api/v1/properties" + path, token);
             assertThat(response.status()).as("GET %s: %s", path, response).isEqualTo(503);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
