@@ -108,15 +108,7 @@ class EventStreamIntegrationTests {
     void aSubscriberThatLostItsConnectionResumesAfterItsLastEntry(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        Recorder recorder = new Recorder() {
-            @Override
-            public void onEvent(String id, String payload) {
-                super.onEvent(id, payload);
-                if (payload.equals("e1")) {
-                    hold(holdFirst);
-                }
-            }
-        };
+        Recorder recorder = holdingAt("e1", holdFirst);
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
         await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
         publisher.publish("e1");
@@ -139,15 +131,7 @@ class EventStreamIntegrationTests {
     void entriesTrimmedBeforeTheyWereReadAreReportedAsAGap(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        Recorder recorder = new Recorder() {
-            @Override
-            public void onEvent(String id, String payload) {
-                super.onEvent(id, payload);
-                if (payload.equals("e1")) {
-                    hold(holdFirst);
-                }
-            }
-        };
+        Recorder recorder = holdingAt("e1", holdFirst);
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
         await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
         publisher.publish("e1");
@@ -177,6 +161,19 @@ class EventStreamIntegrationTests {
         publisher.publish("after start");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("after start"));
+    }
+
+    /** A recorder that, on {@code payload}, holds the subscription's thread until {@code release} opens. */
+    private static Recorder holdingAt(String payload, CountDownLatch release) {
+        return new Recorder() {
+            @Override
+            public void onEvent(String id, String received) {
+                super.onEvent(id, received);
+                if (received.equals(payload)) {
+                    hold(release);
+                }
+            }
+        };
     }
 
     private static void hold(CountDownLatch latch) {
