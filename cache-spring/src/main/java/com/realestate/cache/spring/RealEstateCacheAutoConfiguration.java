@@ -20,13 +20,16 @@ import org.springframework.context.annotation.Import;
  *   <li>with {@code @EnableCaching}, the {@link RealEstateCacheManager} {@code cacheManager}, unless
  *       {@code spring.cache.type} names another cache type, adjusted by any
  *       {@link RealEstateCacheManagerCustomizer};</li>
- *   <li>with Boot's health support, a {@link RealEstateCacheHealthIndicator} ({@code realEstateCache}).</li>
+ *   <li>with Boot's health support, a {@link RealEstateCacheHealthIndicator} ({@code realEstateCache});</li>
+ *   <li>a {@code DurableInvalidator} and an {@code EventDrivenInvalidator} that runs the built-in strategies and
+ *       every {@code InvalidationStrategy} bean.</li>
  * </ul>
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnClass({CacheClient.class, CacheManager.class})
 @ConditionalOnBooleanProperty(name = "realestate.cache.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RealEstateCacheProperties.class)
-@Import({ClientConfiguration.class, CacheManagerConfiguration.class, HealthConfiguration.class})
+@Import({ClientConfiguration.class, CacheManagerConfiguration.class, HealthConfiguration.class,
+    InvalidationConfiguration.class})
 public final class RealEstateCacheAutoConfiguration {
 }

@@ -1,5 +1,11 @@
 package com.realestate.cache.spring;
 
+import com.realestate.cache.invalidation.CacheInvalidator;
+import com.realestate.cache.invalidation.DomainEvent;
+import com.realestate.cache.invalidation.DurableInvalidator;
+import com.realestate.cache.invalidation.EventDrivenInvalidator;
+import com.realestate.cache.invalidation.InvalidationReport;
+import com.realestate.cache.invalidation.InvalidationStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realestate.cache.client.CacheClient;
@@ -54,6 +60,40 @@ class RealEstateCacheAutoConfigurationTests {
                 manager.configureCache("from-code", manager.defaultPolicy().withTtl(Duration.ofMinutes(3)));
             };
         }
+    }
+
+    /** A plug-in strategy, declared the Spring way. */
+    static final class NoteStrategy implements InvalidationStrategy {
+
+        @Override
+        public boolean handles(String eventType) {
+            return "note.added".equals(eventType);
+        }
+
+        @Override
+        public InvalidationReport apply(DomainEvent event, CacheInvalidator invalidator) {
+            return invalidator.invalidateTimeline(event.tenant(), event.property());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PluginStrategy {
+
+        @Bean
+        InvalidationStrategy noteStrategy() {
+            return new NoteStrategy();
+        }
+    }
+
+    @Test
+    void strategyBeansArePluggedIntoTheEventDrivenInvalidator() {
+        TestContexts.withoutRedis().withUserConfiguration(PluginStrategy.class).run(context -> {
+            assertThat(context).hasSingleBean(DurableInvalidator.class).hasSingleBean(EventDrivenInvalidator.class);
+            EventDrivenInvalidator invalidator = context.getBean(EventDrivenInvalidator.class);
+            assertThat(invalidator.handles("note.added")).isTrue();
+            assertThat(invalidator.handles("property.updated")).as("the built-in strategies stay").isTrue();
+            assertThat(invalidator.strategies()).hasAtLeastOneElementOfType(NoteStrategy.class);
+        });
     }
 
     @Test
