@@ -1,9 +1,6 @@
 package com.realestate.cache.spring;
 
 import com.realestate.cache.client.CacheClient;
-import com.realestate.cache.client.CacheSettings;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -19,9 +16,7 @@ class HealthConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "realEstateCacheHealthIndicator")
-    RealEstateCacheHealthIndicator realEstateCacheHealthIndicator(CacheClient client,
-                                                                  ObjectProvider<CacheSettings> settings,
-                                                                  ObjectProvider<MeterRegistry> meterRegistry) {
-        return new RealEstateCacheHealthIndicator(client, settings.getIfAvailable(), meterRegistry.getIfAvailable());
+    RealEstateCacheHealthIndicator realEstateCacheHealthIndicator(CacheClient client) {
+        return new RealEstateCacheHealthIndicator(client);
     }
 }

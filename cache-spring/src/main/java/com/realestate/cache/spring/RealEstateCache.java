@@ -1,8 +1,10 @@
 package com.realestate.cache.spring;
 
 import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.CacheKey;
 import com.realestate.cache.client.DeleteOutcome;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.client.WriteOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * One Spring cache on a scoped view of the {@link CacheClient}, so that {@code @Cacheable} and friends get the
  * client's behaviour: a Redis outage is a miss (the method runs) and never an exception, {@code sync = true} loads
  * once per key across threads and processes, and an eviction is fenced, so a load that was in flight cannot put
- * the old value back.
+ * the old value back. Every key is in a group of the cache's own, so {@link #clear()} is one command whatever the
+ * cache's size, and fenced as well. Keys and group carry the hash tag {@code {<key segment>}}, so that in Redis
+ * Cluster they share a slot: a whole cache lives in one slot.
  *
  * <p>A {@code null} result is remembered for the cache's {@code negativeTtl} and, while that is zero (the
  * default), not at all: storing {@code null} then evicts the key, so an older value cannot outlive it.
@@ -33,15 +37,17 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
 
     private final String name;
     private final CacheClient view;
+    private final CacheGroup keys;
     private final LoadPolicy policy;
     private final LoadPolicy putIfAbsentPolicy;
     private final CacheValueCodec values;
     private final ThrottledWarning warnings = new ThrottledWarning(log, Duration.ofSeconds(30));
 
-    RealEstateCache(String name, CacheClient view, LoadPolicy policy, CacheValueCodec values) {
+    RealEstateCache(String name, CacheClient view, CacheGroup keys, LoadPolicy policy, CacheValueCodec values) {
         super(true);
         this.name = name;
         this.view = view;
+        this.keys = keys;
         this.policy = policy;
         // putIfAbsent must only store its own value: no background refresh may re-run its "loader" later.
         this.putIfAbsentPolicy = policy.withEarlyRefreshBeta(0).withStaleWhileRevalidate(Duration.ZERO);
@@ -53,7 +59,10 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
         return name;
     }
 
-    /** The scoped {@link CacheClient} view this cache stores in. */
+    /**
+     * The scoped {@link CacheClient} view this cache stores in. Its entries are keys in the cache's group, under its
+     * hash tag, so the view's methods that take a plain {@code String} key do not see them as this cache does.
+     */
     @Override
     public CacheClient getNativeCache() {
         return view;
@@ -66,14 +75,14 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
 
     @Override
     protected @Nullable Object lookup(Object key) {
-        String stored = CacheKeys.toKey(key);
+        CacheKey stored = keys.key(key);
         return view.get(stored, JsonNode.class).map(tree -> decodeOrNull(stored, tree)).orElse(null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
-        String stored = CacheKeys.toKey(key);
+        CacheKey stored = keys.key(key);
         // What this call's own load produced: handed back as it is, not read back from its JSON.
         AtomicReference<Object> loadedHere = new AtomicReference<>();
         Optional<JsonNode> tree = view.getOrLoad(stored, JsonNode.class, () -> {
@@ -99,7 +108,7 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
 
     @Override
     public void put(Object key, @Nullable Object value) {
-        String stored = CacheKeys.toKey(key);
+        CacheKey stored = keys.key(key);
         if (value != null) {
             view.writeThrough(stored, values.encode(value), written -> { }, jitteredTtl());
         } else if (policy.negativeTtl().isZero()) {
@@ -111,7 +120,7 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
 
     @Override
     public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
-        String stored = CacheKeys.toKey(key);
+        CacheKey stored = keys.key(key);
         AtomicBoolean storedHere = new AtomicBoolean();
         Optional<JsonNode> existing = view.getOrLoad(stored, JsonNode.class, () -> {
             storedHere.set(true);
@@ -136,26 +145,40 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
         evictIfPresent(key);
     }
 
+    /**
+     * Removes the key with a fence, as {@link #evict} does. {@code true} when Redis held a value for it; after a
+     * {@link #clear()} that can still be an entry of the old generation, which was no longer served.
+     */
     @Override
     public boolean evictIfPresent(Object key) {
-        String stored = CacheKeys.toKey(key);
+        CacheKey stored = keys.key(key);
         DeleteOutcome outcome = view.invalidate(stored);
         if (outcome == DeleteOutcome.FAILED) {
             warnings.warn("Cache '{}' could not evict '{}' while Redis is unavailable; its value may be served"
-                    + " until it expires", name, stored);
+                    + " until it expires", name, stored.key());
         }
         return outcome == DeleteOutcome.DELETED;
     }
 
+    /** As {@link #invalidate()}. */
     @Override
     public void clear() {
         invalidate();
     }
 
-    /** Removes this cache's keys (and only them); during an outage the client logs what it could not remove. */
+    /**
+     * Makes every entry of this cache a miss at once with one command, whatever their number, by moving the cache's
+     * group to a new generation; a load in flight cannot put an older value back either. The old entries stay in
+     * Redis, never served again, until their TTL ends. Always {@code false}, as the contract allows when the prior
+     * presence of entries cannot be determined: finding out would cost a scan of the keyspace.
+     */
     @Override
     public boolean invalidate() {
-        return view.flush().deleted() > 0;
+        if (view.invalidateGroup(keys.group()) == WriteOutcome.FAILED) {
+            warnings.warn("Cache '{}' could not be cleared while Redis is unavailable; its values may be served"
+                    + " until they expire", name);
+        }
+        return false;
     }
 
     /** Closes the view, releasing its background refresh threads and meters; the shared connection stays. */
@@ -178,12 +201,12 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     }
 
     /** The stored value, or {@code null} (a miss) when it cannot be read back, for example after a class was renamed. */
-    private @Nullable Object decodeOrNull(String stored, JsonNode tree) {
+    private @Nullable Object decodeOrNull(CacheKey stored, JsonNode tree) {
         try {
             return values.decode(tree);
         } catch (JacksonException e) {
             warnings.warn("Cache '{}' ignored the value at '{}', which cannot be read back: {}",
-                    name, stored, e.getOriginalMessage());
+                    name, stored.key(), e.getOriginalMessage());
             return null;
         }
     }

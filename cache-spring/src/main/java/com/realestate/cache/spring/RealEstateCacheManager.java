@@ -20,9 +20,10 @@ import org.springframework.cache.CacheManager;
 
 /**
  * Spring's {@link CacheManager} on one {@link CacheClient}: each cache is a {@link RealEstateCache} on the view
- * {@code client.scoped(keySegment, policy)}, so its keys live under {@code <prefix><keySegment>:} and its meters
- * carry {@code cache=<keySegment>}. Caches configured with {@link #configureCache} are created at start; other names
- * are created on first use with {@link #defaultPolicy()}, unless {@link #setDynamic dynamic creation} is off.
+ * {@code client.scoped(name, keySegment, policy)}, so its keys live under {@code <prefix><keySegment>:} and its
+ * meters carry {@code cache=<name>}, whatever its key segment. Caches configured with {@link #configureCache} are
+ * created at start; other names are created on first use with {@link #defaultPolicy()}, unless
+ * {@link #setDynamic dynamic creation} is off.
  *
  * <p>Values are stored as JSON that names their classes, because Spring reads cached values without saying their
  * type; only classes of the trusted packages are ever read back.
@@ -61,7 +62,7 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
     }
 
     /**
-     * Declares a cache, created at start, whose keys live under {@code keySegment} (and whose meters carry it).
+     * Declares a cache, created at start, whose keys live under {@code keySegment}; its meters still carry its name.
      *
      * @throws IllegalStateException when the cache is already in use
      * @throws CacheConfigurationException when the segment is not a valid view name
@@ -143,8 +144,9 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
                     + " segment '" + definition.keySegment() + "' and so each other's entries; give one of them its own"
                     + " realestate.cache.caches[<name>].key-prefix");
         }
-        CacheClient view = client.scoped(definition.keySegment(), definition.policy());
-        RealEstateCache cache = new RealEstateCache(name, view, definition.policy(), values);
+        CacheClient view = client.scoped(name, definition.keySegment(), definition.policy());
+        RealEstateCache cache = new RealEstateCache(name, view, new CacheGroup(definition.keySegment()),
+                definition.policy(), values);
         cacheBySegment.put(definition.keySegment(), name);
         caches.put(name, cache);
         return cache;

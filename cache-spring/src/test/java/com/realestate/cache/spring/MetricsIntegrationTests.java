@@ -45,6 +45,23 @@ class MetricsIntegrationTests {
     }
 
     @Test
+    void aCacheWithAKeyPrefixOfItsOwnIsStillTaggedWithItsName(TestRedis redis) {
+        app(redis).withPropertyValues("realestate.cache.caches.listings.key-prefix=lst").run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+            service.find("1");
+            service.find("1");
+
+            assertThat(count(meters, "cache.gets", "cache", "listings", "result", "hit")).isEqualTo(1);
+            assertThat(count(meters, "cache.gets", "cache", "listings", "result", "miss")).isEqualTo(1);
+            assertThat(count(meters, "cache.puts", "cache", "listings")).isEqualTo(1);
+            assertThat(meters.find("cache.gets").tag("cache", "lst").meters()).isEmpty();
+            assertThat(redis.command("EXISTS", TestContexts.storedKey(redis, "lst", "1"))).isEqualTo("1");
+        });
+    }
+
+    @Test
     void springBootsCacheMetricsBindNothingMoreToOurCaches(TestRedis redis) {
         app(redis).run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);

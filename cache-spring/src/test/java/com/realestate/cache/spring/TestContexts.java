@@ -29,4 +29,9 @@ final class TestContexts {
                 "realestate.cache.redis-url=" + redis.uri(),
                 "realestate.cache.key-prefix=" + redis.keyPrefix());
     }
+
+    /** The Redis key of the entry for the plain string key {@code key} of the cache under {@code keySegment}. */
+    static String storedKey(TestRedis redis, String keySegment, String key) {
+        return redis.keyPrefix() + keySegment + ":{" + keySegment + "}" + key;
+    }
 }
