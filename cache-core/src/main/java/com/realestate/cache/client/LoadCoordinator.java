@@ -4,6 +4,7 @@ import com.realestate.cache.client.LoadingScripts.Acquired;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -332,7 +333,7 @@ final class LoadCoordinator implements AutoCloseable {
      */
     WriteOutcome invalidateGroup(String generationKey) {
         inflight.values().removeIf(flight -> flight.inGroup(generationKey));
-        byte[] token = newToken().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] token = newToken().getBytes(StandardCharsets.US_ASCII);
         try {
             redis.execute(Operation.SET, c -> c.set(generationKey, token));
             return WriteOutcome.WRITTEN;

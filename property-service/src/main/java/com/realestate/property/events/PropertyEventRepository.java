@@ -4,6 +4,7 @@ import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -65,7 +66,7 @@ public class PropertyEventRepository {
     /** When the oldest event still waiting in the outbox happened, if one is waiting: the relay's lag. */
     public Optional<Instant> oldestUnpublished() {
         return jdbc.sql("SELECT min(occurred_at) FROM property_events WHERE published_at IS NULL")
-                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();
     }
 

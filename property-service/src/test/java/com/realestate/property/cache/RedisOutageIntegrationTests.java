@@ -3,6 +3,7 @@ package com.realestate.property.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.key.TenantId;
 import com.realestate.cache.test.RedisServer;
 import com.realestate.property.PropertyServiceApplication;
@@ -138,7 +139,7 @@ class RedisOutageIntegrationTests {
         redis.restart();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             api.get(PROPERTIES + "/" + id, admin);
-            return service.getBean(com.realestate.cache.client.CacheClient.class).isAvailable();
+            return service.getBean(CacheClient.class).isAvailable();
         });
         assertThat(price(id)).isEqualTo("400000");
     }
