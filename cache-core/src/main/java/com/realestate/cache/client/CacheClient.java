@@ -1,5 +1,6 @@
 package com.realestate.cache.client;
 
+import com.realestate.cache.tier.NearCacheSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -174,6 +175,16 @@ public interface CacheClient extends AutoCloseable {
      * namespace (such as {@code PropertyKeys}).
      */
     CacheClient named(String name, LoadPolicy policy);
+
+    /**
+     * This view with a size-bounded in-process near cache in front of Redis: hits cost no round trip. It stays
+     * coherent across instances through an invalidation stream that every write of any client on the prefix
+     * announces; while this process cannot hear that stream, the near cache is bypassed and emptied. Cached
+     * values are shared between callers, so they should be immutable.
+     *
+     * @throws CacheConfigurationException when this view already has a near cache
+     */
+    CacheClient withNearCache(NearCacheSettings nearCache);
 
     /** Whether Redis is reachable, the breaker's state and where this client's keys live, for health checks. */
     CacheStatus status();

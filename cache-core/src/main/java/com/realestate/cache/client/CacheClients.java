@@ -62,6 +62,7 @@ public final class CacheClients {
         private JsonMapper jsonMapper;
         private LoadPolicy loadPolicy;
         private Clock clock = Clock.systemUTC();
+        private boolean publishNearCacheInvalidations;
 
         private Builder(CacheSettings settings) {
             this.settings = settings;
@@ -127,6 +128,15 @@ public final class CacheClients {
             return this;
         }
 
+        /**
+         * Announces every write on the near-cache stream even though this client keeps no near cache itself, so
+         * that the near caches of other processes hear about it. Clients that have a near cache always announce.
+         */
+        public Builder publishNearCacheInvalidations(boolean value) {
+            publishNearCacheInvalidations = value;
+            return this;
+        }
+
         /** The wall clock that entries' logical expiry is measured on; tests move it. */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock");
@@ -143,7 +153,7 @@ public final class CacheClients {
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
             SharedConnection shared = new SharedConnection(settings, redis, connector, codec, meterRegistry, clock);
             LoadPolicy policy = loadPolicy != null ? loadPolicy : LoadPolicy.defaults(settings.defaultTtl());
-            return new RedisCacheClient(shared, settings, policy, true);
+            return new RedisCacheClient(shared, settings, policy, true, publishNearCacheInvalidations);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.realestate.cache.client;
 
+import com.realestate.cache.tier.NearCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,6 +163,20 @@ final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
 
     void latency(Operation operation, long nanos) {
         latencies[operation.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Meters of a near cache in front of this cache: {@code cache.near.gets} by result, the fills refused because an
+     * invalidation overtook them, invalidations heard, entries held and whether it is serving (1) or bypassed (0).
+     */
+    void bindNearCache(NearCache near) {
+        Tags cache = Tags.of("cache", cacheName);
+        registry.more().counter("cache.near.gets", cache.and("result", "hit"), near, NearCache::hits);
+        registry.more().counter("cache.near.gets", cache.and("result", "miss"), near, NearCache::misses);
+        registry.more().counter("cache.near.fills.refused", cache, near, NearCache::refusedFills);
+        registry.more().counter("cache.near.invalidations", cache, near, NearCache::invalidations);
+        registry.gauge("cache.near.size", cache, near, NearCache::size);
+        registry.gauge("cache.near.serving", cache, near, n -> n.serving() ? 1 : 0);
     }
 
     /** Removes this cache's meters, so a closed client leaves no frozen series behind. */

@@ -5,6 +5,8 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
+import com.realestate.cache.tier.NearCache;
+import com.realestate.cache.tier.NearCacheSettings;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,11 @@ final class RedisCacheClient implements CacheClient {
     private final LoadCoordinator loads;
     private final LoadingScripts scripts;
     private final LoadPolicy loadPolicy;
+    private final NearCacheChannel nearChannel;
+    /** The in-process tier of this view, or {@code null} when it reads Redis every time. */
+    private final NearCache near;
+    /** Whether this instance unbinds the metrics when closed: views that share their base's metrics do not. */
+    private final boolean ownsMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<EventStream> streams = new CopyOnWriteArrayList<>();
     private final ThrottledWarning corruptValues = new ThrottledWarning(log, Duration.ofMinutes(1));
@@ -46,30 +53,68 @@ final class RedisCacheClient implements CacheClient {
      * A client (or view) on a shared connection: keys under {@code settings.keyPrefix()}, meters tagged
      * {@code settings.name()}. Only the client that owns the connection closes it.
      */
-    RedisCacheClient(SharedConnection shared, CacheSettings settings, LoadPolicy loadPolicy, boolean ownsConnection) {
+    RedisCacheClient(SharedConnection shared, CacheSettings settings, LoadPolicy loadPolicy, boolean ownsConnection,
+                     boolean publishNearCacheInvalidations) {
+        this(shared, settings, loadPolicy, ownsConnection, null, publishNearCacheInvalidations);
+    }
+
+    private RedisCacheClient(SharedConnection shared, CacheSettings settings, LoadPolicy loadPolicy,
+                             boolean ownsConnection, NearCacheChannel nearChannel, boolean publishNearCacheInvalidations) {
         this.shared = shared;
         this.ownsConnection = ownsConnection;
         this.settings = settings;
         this.keys = new KeyNamespace(settings.keyPrefix());
         this.codec = shared.codec();
         this.metrics = new CacheMetrics(settings.name(), shared.registry());
+        this.ownsMetrics = true;
         this.redis = new MeteredRedis(shared.redis(), metrics);
         this.loads = new LoadCoordinator(redis, codec, shared.clock());
         this.scripts = new LoadingScripts(redis);
         this.loadPolicy = loadPolicy;
+        this.nearChannel = nearChannel != null ? nearChannel : new NearCacheChannel(settings,
+                new RedisEventStream(keys.prefix() + NearCacheChannel.STREAM, redis, shared.connector(), settings),
+                publishNearCacheInvalidations);
+        this.near = null;
+    }
+
+    /** The same view as {@code base}, with {@code near} in front of it. */
+    private RedisCacheClient(RedisCacheClient base, NearCache near) {
+        this.shared = base.shared;
+        this.ownsConnection = false;
+        this.settings = base.settings;
+        this.keys = base.keys;
+        this.codec = base.codec;
+        this.metrics = base.metrics;
+        this.ownsMetrics = false;
+        this.redis = base.redis;
+        this.loads = base.loads;
+        this.scripts = base.scripts;
+        this.loadPolicy = base.loadPolicy;
+        this.nearChannel = base.nearChannel;
+        this.near = near;
+        metrics.bindNearCache(near);
     }
 
     @Override
     public CacheClient scoped(String name, String keySegment, LoadPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         CacheSettings view = settings.withName(name).withKeyPrefix(keys.prefix() + keySegment + ":");
-        return new RedisCacheClient(shared, view, policy, false);
+        return new RedisCacheClient(shared, view, policy, false, nearChannel, false);
     }
 
     @Override
     public CacheClient named(String name, LoadPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        return new RedisCacheClient(shared, settings.withName(name), policy, false);
+        return new RedisCacheClient(shared, settings.withName(name), policy, false, nearChannel, false);
+    }
+
+    @Override
+    public CacheClient withNearCache(NearCacheSettings nearCache) {
+        Objects.requireNonNull(nearCache, "nearCache");
+        if (near != null) {
+            throw new CacheConfigurationException("cache '" + settings.name() + "' already has a near cache");
+        }
+        return new RedisCacheClient(this, nearChannel.register(nearCache));
     }
 
     @Override
@@ -94,15 +139,34 @@ final class RedisCacheClient implements CacheClient {
     @Override
     public <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
-        return loads.getOrLoad(keys.qualify(key), type, Objects.requireNonNull(loader, "loader"),
-                Objects.requireNonNull(policy, "policy"));
+        return getOrLoad(keys.qualify(key), type, loader, policy);
     }
 
     @Override
     public <T> Optional<T> getOrLoad(CacheKey key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
-        return loads.getOrLoad(keys.qualify(key), type.getType(), Objects.requireNonNull(loader, "loader"),
-                Objects.requireNonNull(policy, "policy"));
+        return getOrLoad(keys.qualify(key), type.getType(), loader, policy);
+    }
+
+    /** The near cache's entry if it has one, else the loading path, whose result the near cache then keeps. */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> getOrLoad(StoredKey stored, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(policy, "policy");
+        if (near == null) {
+            return loads.getOrLoad(stored, type, loader, policy);
+        }
+        NearCache.Entry hit = near.lookup(stored.entry(), type);
+        if (hit != null) {
+            return Optional.ofNullable((T) hit.value());
+        }
+        NearCache.Stamp stamp = near.stamp(stored.entry(), stored.groups());
+        Optional<T> result = loads.getOrLoad(stored, type, loader, policy);
+        Duration keep = result.isPresent() ? policy.ttl() : policy.negativeTtl();
+        if (!keep.isZero()) {
+            near.fill(stamp, stored.entry(), type, result.orElse(null), keep);
+        }
+        return result;
     }
 
     @Override
@@ -113,17 +177,22 @@ final class RedisCacheClient implements CacheClient {
         ttlMillis(ttl);
         codec.encode(value);
         source.accept(value);
-        return loads.storeWritten(stored, value, ttl);
+        WriteOutcome outcome = loads.storeWritten(stored, value, ttl);
+        return nearChannel.keyChanged(stored.entry()) ? outcome : WriteOutcome.FAILED;
     }
 
     @Override
     public DeleteOutcome invalidate(CacheKey key) {
-        return loads.invalidate(keys.qualify(key).entry());
+        String stored = keys.qualify(key).entry();
+        DeleteOutcome outcome = loads.invalidate(stored);
+        return nearChannel.keyChanged(stored) ? outcome : DeleteOutcome.FAILED;
     }
 
     @Override
     public WriteOutcome invalidateGroup(String group) {
-        return loads.invalidateGroup(keys.generationKey(group));
+        String generationKey = keys.generationKey(group);
+        WriteOutcome outcome = loads.invalidateGroup(generationKey);
+        return nearChannel.groupChanged(generationKey) ? outcome : WriteOutcome.FAILED;
     }
 
     @Override
@@ -133,15 +202,30 @@ final class RedisCacheClient implements CacheClient {
         return stream;
     }
 
+    /** {@code true} when this view has a near cache and it is currently serving; for tests. */
+    boolean nearCacheServing() {
+        return near != null && near.serving();
+    }
+
     @Override
     public LoadPolicy loadPolicy() {
         return loadPolicy;
     }
 
+    @SuppressWarnings("unchecked")
     private <T> Optional<T> lookup(CacheKey key, Type type) {
         StoredKey stored = keys.qualify(key);
+        NearCache.Stamp stamp = null;
+        if (near != null) {
+            NearCache.Entry hit = near.lookup(stored.entry(), type);
+            if (hit != null) {
+                return Optional.ofNullable((T) hit.value());
+            }
+            stamp = near.stamp(stored.entry(), stored.groups());
+        }
         CacheEntry entry = loads.read(stored);
-        if (entry == null || entry.softExpiryMillis() <= shared.clock().millis()) {
+        long now = shared.clock().millis();
+        if (entry == null || entry.softExpiryMillis() <= now) {
             metrics.miss();
             return Optional.empty();
         }
@@ -151,6 +235,10 @@ final class RedisCacheClient implements CacheClient {
                 metrics.hit();
             } else {
                 metrics.miss();
+            }
+            if (stamp != null) {
+                long remaining = entry.softExpiryMillis() == Long.MAX_VALUE ? Long.MAX_VALUE : entry.softExpiryMillis() - now;
+                near.fill(stamp, stored.entry(), type, value.orElse(null), Duration.ofMillis(remaining));
             }
             return value;
         } catch (JacksonException e) {
@@ -184,13 +272,15 @@ final class RedisCacheClient implements CacheClient {
         Objects.requireNonNull(value, "value: null is not cached, delete the key instead");
         long millis = ttlMillis(ttl);
         byte[] json = codec.encode(value);
+        WriteOutcome outcome;
         try {
             redis.execute(Operation.SET, c -> c.set(stored, json, SetArgs.Builder.px(millis)));
             metrics.put();
-            return WriteOutcome.WRITTEN;
+            outcome = WriteOutcome.WRITTEN;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
-            return WriteOutcome.FAILED;
+            outcome = WriteOutcome.FAILED;
         }
+        return nearChannel.keyChanged(stored) ? outcome : WriteOutcome.FAILED;
     }
 
     private static long ttlMillis(Duration ttl) {
@@ -204,23 +294,29 @@ final class RedisCacheClient implements CacheClient {
     @Override
     public DeleteOutcome delete(String key) {
         String stored = keys.qualify(key);
+        DeleteOutcome outcome;
         try {
             long removed = redis.execute(Operation.DELETE, c -> c.unlink(stored));
             metrics.removed(removed);
-            return removed > 0 ? DeleteOutcome.DELETED : DeleteOutcome.ABSENT;
+            outcome = removed > 0 ? DeleteOutcome.DELETED : DeleteOutcome.ABSENT;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
-            return DeleteOutcome.FAILED;
+            outcome = DeleteOutcome.FAILED;
         }
+        return nearChannel.keyChanged(stored) ? outcome : DeleteOutcome.FAILED;
     }
 
     @Override
     public BulkDeleteResult deletePattern(String pattern) {
-        return unlinkMatching(keys.scanPattern(pattern));
+        return withNearCachesCleared(unlinkMatching(keys.scanPattern(pattern)));
     }
 
     @Override
     public BulkDeleteResult flush() {
-        return unlinkMatching(keys.scanPattern("*"));
+        return withNearCachesCleared(unlinkMatching(keys.scanPattern("*")));
+    }
+
+    private BulkDeleteResult withNearCachesCleared(BulkDeleteResult result) {
+        return nearChannel.everythingChanged() ? result : new BulkDeleteResult(result.deleted(), false);
     }
 
     private BulkDeleteResult unlinkMatching(String match) {
@@ -282,7 +378,9 @@ final class RedisCacheClient implements CacheClient {
     public OptionalLong incr(String key, long amount) {
         String stored = keys.qualify(key);
         try {
-            return OptionalLong.of(redis.execute(Operation.INCR, c -> c.incrby(stored, amount)));
+            OptionalLong value = OptionalLong.of(redis.execute(Operation.INCR, c -> c.incrby(stored, amount)));
+            nearChannel.keyChanged(stored);
+            return value;
         } catch (RedisUnavailableException e) {
             return OptionalLong.empty();
         } catch (RedisCommandExecutionException e) {
@@ -311,14 +409,21 @@ final class RedisCacheClient implements CacheClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (near != null) {
+            nearChannel.unregister(near);
+            return;
+        }
         try {
             streams.forEach(EventStream::close);
             loads.close();
             if (ownsConnection) {
+                nearChannel.close();
                 shared.close();
             }
         } finally {
-            metrics.unbind();
+            if (ownsMetrics) {
+                metrics.unbind();
+            }
         }
     }
 

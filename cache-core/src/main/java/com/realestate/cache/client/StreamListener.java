@@ -17,4 +17,12 @@ public interface StreamListener {
     /** The subscription reached Redis again; the entries published while it was away follow. */
     default void onResume(String lastDeliveredId) {
     }
+
+    /**
+     * Every entry published before the last read was sent has been delivered. Called after each read that came
+     * back short of a full batch, at least once per block interval while connected: a heartbeat that proves the
+     * subscription still hears the stream.
+     */
+    default void onCaughtUp() {
+    }
 }

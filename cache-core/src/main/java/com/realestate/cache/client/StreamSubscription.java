@@ -62,6 +62,7 @@ final class StreamSubscription implements Subscription {
     private void run() {
         long backoff = TimeUnit.MILLISECONDS.toNanos(20);
         boolean everConnected = false;
+        boolean catchingUp = true;
         while (!closed) {
             try {
                 RedisCommands<String, String> commands = commands();
@@ -72,10 +73,18 @@ final class StreamSubscription implements Subscription {
                     }
                     checkForGap(commands);
                     connected = true;
+                    catchingUp = true;
                     everConnected = true;
                     backoff = TimeUnit.MILLISECONDS.toNanos(20);
                 }
-                deliver(commands.xread(XReadArgs.Builder.block(RedisConnector.STREAM_BLOCK).count(BATCH), XReadArgs.StreamOffset.from(key, lastId)));
+                XReadArgs read = catchingUp ? XReadArgs.Builder.count(BATCH)
+                        : XReadArgs.Builder.block(RedisConnector.STREAM_BLOCK).count(BATCH);
+                List<StreamMessage<String, String>> messages = commands.xread(read, XReadArgs.StreamOffset.from(key, lastId));
+                deliver(messages);
+                if (messages.size() < BATCH && !closed) {
+                    catchingUp = false;
+                    listener.onCaughtUp();
+                }
             } catch (RedisException | IllegalStateException e) {
                 if (closed) {
                     return;

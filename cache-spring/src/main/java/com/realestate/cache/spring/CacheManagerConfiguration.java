@@ -36,10 +36,19 @@ class CacheManagerConfiguration {
                                         BeanFactory beanFactory) {
         RealEstateCacheManager manager = new RealEstateCacheManager(client, trustedPackages(properties, beanFactory));
         manager.setDynamic(properties.dynamic());
+        if (properties.nearCache().enabled()) {
+            manager.setNearCache(properties.nearCache().toSettings());
+        }
         LoadPolicy base = manager.defaultPolicy();
         properties.cacheNames().forEach(name -> manager.configureCache(name, base));
-        properties.caches().forEach((name, spec) -> manager.configureCache(
-                name, spec.keyPrefix() != null ? spec.keyPrefix() : name, spec.toPolicy(base)));
+        properties.caches().forEach((name, spec) -> {
+            String segment = spec.keyPrefix() != null ? spec.keyPrefix() : name;
+            if (spec.nearCache() != null) {
+                manager.configureCache(name, segment, spec.toPolicy(base), spec.nearCache());
+            } else {
+                manager.configureCache(name, segment, spec.toPolicy(base));
+            }
+        });
         customizers.orderedStream().forEach(customizer -> customizer.customize(manager));
         return manager;
     }

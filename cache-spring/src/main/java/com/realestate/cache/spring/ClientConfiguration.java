@@ -22,8 +22,10 @@ class ClientConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CacheClient realEstateCacheClient(CacheSettings settings, ObjectProvider<MeterRegistry> meterRegistry) {
-        CacheClients.Builder builder = CacheClients.builder().settings(settings);
+    CacheClient realEstateCacheClient(CacheSettings settings, RealEstateCacheProperties properties,
+                                      ObjectProvider<MeterRegistry> meterRegistry) {
+        CacheClients.Builder builder = CacheClients.builder().settings(settings)
+                .publishNearCacheInvalidations(properties.nearCache().enabled() || properties.nearCache().announceWrites());
         meterRegistry.ifAvailable(builder::meterRegistry);
         return builder.build();
     }

@@ -3,6 +3,7 @@ package com.realestate.cache.spring;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.CacheConfigurationException;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.tier.NearCacheSettings;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
     private final ConcurrentMap<String, RealEstateCache> caches = new ConcurrentHashMap<>();
     private final Map<String, String> cacheBySegment = new HashMap<>();
     private volatile LoadPolicy defaultPolicy;
+    private volatile @Nullable NearCacheSettings nearCache;
     private volatile boolean dynamic = true;
 
     /**
@@ -73,7 +75,24 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
         if (caches.containsKey(name)) {
             throw new IllegalStateException("Cache '" + name + "' is already in use and can no longer be configured");
         }
-        definitions.put(name, new Definition(requireValidSegment(name, keySegment), policy));
+        definitions.put(name, new Definition(requireValidSegment(name, keySegment), policy, null));
+    }
+
+    /**
+     * Declares a cache as {@link #configureCache(String, String, LoadPolicy)} does, with or without a near cache
+     * whatever {@link #setNearCache the default}; with one, it takes the default's settings or else the library's.
+     */
+    public void configureCache(String name, String keySegment, LoadPolicy policy, boolean withNearCache) {
+        configureCache(name, keySegment, policy);
+        definitions.computeIfPresent(name, (n, definition) -> definition.withNearCache(withNearCache));
+    }
+
+    /**
+     * Gives every cache created from now on (unless configured otherwise) a near cache with these settings;
+     * {@code null} gives none.
+     */
+    public void setNearCache(@Nullable NearCacheSettings settings) {
+        this.nearCache = settings;
     }
 
     /** Whether names that were not configured get a cache on first use (the default) or none. */
@@ -117,7 +136,8 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
         if (definition == null && !dynamic) {
             return null;
         }
-        return create(name, definition != null ? definition : new Definition(requireValidSegment(name, name), defaultPolicy));
+        return create(name, definition != null ? definition
+                : new Definition(requireValidSegment(name, name), defaultPolicy, null));
     }
 
     @Override
@@ -145,6 +165,10 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
                     + " realestate.cache.caches[<name>].key-prefix");
         }
         CacheClient view = client.scoped(name, definition.keySegment(), definition.policy());
+        NearCacheSettings near = nearCacheOf(definition);
+        if (near != null) {
+            view = view.withNearCache(near);
+        }
         RealEstateCache cache = new RealEstateCache(name, view, new CacheGroup(definition.keySegment()),
                 definition.policy(), values);
         cacheBySegment.put(definition.keySegment(), name);
@@ -168,6 +192,22 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
         return segment;
     }
 
-    private record Definition(String keySegment, LoadPolicy policy) {
+    private @Nullable NearCacheSettings nearCacheOf(Definition definition) {
+        NearCacheSettings defaults = nearCache;
+        if (definition.nearCache() == null) {
+            return defaults;
+        }
+        if (!definition.nearCache()) {
+            return null;
+        }
+        return defaults != null ? defaults : NearCacheSettings.defaults();
+    }
+
+    /** A declared cache; {@code nearCache} {@code null} follows the manager's default. */
+    private record Definition(String keySegment, LoadPolicy policy, @Nullable Boolean nearCache) {
+
+        Definition withNearCache(boolean value) {
+            return new Definition(keySegment, policy, value);
+        }
     }
 }

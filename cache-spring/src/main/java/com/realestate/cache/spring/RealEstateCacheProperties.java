@@ -2,6 +2,7 @@ package com.realestate.cache.spring;
 
 import com.realestate.cache.client.CacheSettings;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.tier.NearCacheSettings;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.boot.convert.DurationUnit;
  * @param trustedPackages Packages whose classes cached values may be read back as; default java. and the app's packages.
  * @param cacheNames      Caches to create at start with the default settings.
  * @param caches          Caches to create at start with settings of their own, by cache name.
+ * @param nearCache       The in-process tier in front of Redis, for every cache unless a cache says otherwise.
  */
 @ConfigurationProperties("realestate.cache")
 public record RealEstateCacheProperties(
@@ -40,12 +42,42 @@ public record RealEstateCacheProperties(
         @DefaultValue("true") boolean dynamic,
         @Nullable List<String> trustedPackages,
         @Nullable List<String> cacheNames,
-        @Nullable Map<String, CacheSpec> caches) {
+        @Nullable Map<String, CacheSpec> caches,
+        @DefaultValue NearCache nearCache) {
 
     public RealEstateCacheProperties {
         trustedPackages = trustedPackages == null ? List.of() : List.copyOf(trustedPackages);
         cacheNames = cacheNames == null ? List.of() : List.copyOf(cacheNames);
         caches = caches == null ? Map.of() : Map.copyOf(caches);
+    }
+
+    /**
+     * The near cache: a size-bounded Caffeine tier per cache, kept coherent across instances by an invalidation
+     * stream in Redis, and bypassed while that stream cannot be heard. Off unless enabled.
+     *
+     * @param enabled        Whether caches get a near cache (each cache may override it).
+     * @param maximumSize    Most entries kept per cache.
+     * @param maximumTtl     Longest an entry is served from memory, whatever its TTL in Redis.
+     * @param announceWrites Announce writes for other instances' near caches even when this one keeps none.
+     */
+    public record NearCache(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("10000") long maximumSize,
+            @DefaultValue("5m") Duration maximumTtl,
+            @DefaultValue("false") boolean announceWrites) {
+
+        public NearCache {
+            settings(maximumSize, maximumTtl);
+        }
+
+        /** The library's settings for these values. */
+        public NearCacheSettings toSettings() {
+            return settings(maximumSize, maximumTtl);
+        }
+
+        private static NearCacheSettings settings(long maximumSize, Duration maximumTtl) {
+            return new NearCacheSettings(maximumSize, maximumTtl);
+        }
     }
 
     /**
@@ -61,6 +93,7 @@ public record RealEstateCacheProperties(
      * @param leaseWait            How long an instance waits for another's load before loading by itself.
      * @param earlyRefreshBeta     Above 0, sync = true hits close to expiry refresh the value in the background.
      * @param staleWhileRevalidate How long after expiry a sync = true read may get the old value while it is refreshed.
+     * @param nearCache            Whether this cache has a near cache; default {@code realestate.cache.near-cache.enabled}.
      */
     public record CacheSpec(
             @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration ttl,
@@ -71,7 +104,8 @@ public record RealEstateCacheProperties(
             @Nullable Duration lease,
             @Nullable Duration leaseWait,
             @Nullable Double earlyRefreshBeta,
-            @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration staleWhileRevalidate) {
+            @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration staleWhileRevalidate,
+            @Nullable Boolean nearCache) {
 
         public CacheSpec {
             merge(LoadPolicy.defaults(CacheSettings.DEFAULT_TTL), ttl, ttlJitter, negativeTtl, singleFlight, lease,

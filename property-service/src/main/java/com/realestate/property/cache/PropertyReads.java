@@ -8,6 +8,8 @@ import com.realestate.cache.key.ListQuery;
 import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.PropertyKeys;
 import com.realestate.cache.key.TenantId;
+import com.realestate.cache.spring.RealEstateCacheProperties;
+import com.realestate.cache.spring.RealEstateCacheProperties.NearCache;
 import com.realestate.property.property.Property;
 import com.realestate.property.property.PropertyNotFoundException;
 import com.realestate.property.property.PropertyPage;
@@ -39,20 +41,30 @@ public class PropertyReads {
     private final CacheClient scoreCache;
     private final CacheClient timelineCache;
 
-    /** Reads over the given services, cached for the TTLs of {@code settings}, each view metered by name. */
+    /**
+     * Reads over the given services, cached for the TTLs of {@code settings}, each view metered by name and with a
+     * near cache in front when {@code realestate.cache.near-cache.enabled} is set.
+     */
     public PropertyReads(CacheClient cache, DurableInvalidator invalidator, PropertyQueryService properties,
-            ScoreService scores, TimelineService timelines, PropertyCacheSettings settings) {
+            ScoreService scores, TimelineService timelines, PropertyCacheSettings settings,
+            RealEstateCacheProperties cacheProperties) {
         this.cache = cache;
         this.invalidator = invalidator;
         this.properties = properties;
         this.scores = scores;
         this.timelines = timelines;
         LoadPolicy base = cache.loadPolicy();
-        this.details = cache.named("property-details",
-                base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl()));
-        this.lists = cache.named("property-lists", base.withTtl(settings.listTtl()));
-        this.scoreCache = cache.named("property-scores", base.withTtl(settings.scoreTtl()));
-        this.timelineCache = cache.named("property-timelines", base.withTtl(settings.timelineTtl()));
+        NearCache near = cacheProperties.nearCache();
+        this.details = view(cache, "property-details",
+                base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl()), near);
+        this.lists = view(cache, "property-lists", base.withTtl(settings.listTtl()), near);
+        this.scoreCache = view(cache, "property-scores", base.withTtl(settings.scoreTtl()), near);
+        this.timelineCache = view(cache, "property-timelines", base.withTtl(settings.timelineTtl()), near);
+    }
+
+    private static CacheClient view(CacheClient cache, String name, LoadPolicy policy, NearCache near) {
+        CacheClient view = cache.named(name, policy);
+        return near.enabled() ? view.withNearCache(near.toSettings()) : view;
     }
 
     /**
