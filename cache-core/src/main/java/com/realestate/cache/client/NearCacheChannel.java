@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
     private final CacheSettings settings;
     private final EventStream stream;
     private final long silenceLimitNanos;
-    private final List<NearCache> caches = new CopyOnWriteArrayList<>();
+    private final List<Registration> caches = new CopyOnWriteArrayList<>();
     private final ThrottledWarning silence = new ThrottledWarning(log, Duration.ofMinutes(1));
     private volatile boolean publishing;
     private volatile boolean hearing;
@@ -52,13 +53,16 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
                 .toNanos();
     }
 
-    /** A new near cache fed by this channel; from now on every write of this client is published. */
-    synchronized NearCache register(NearCacheSettings nearSettings) {
+    /**
+     * A near cache in front of the keys under {@code prefix}, which it holds by the caller's key (without the
+     * prefix); from now on every write of this client is published.
+     */
+    synchronized NearCache register(String prefix, NearCacheSettings nearSettings) {
         if (closed) {
             throw new IllegalStateException("the cache client is closed");
         }
         NearCache cache = new NearCache(nearSettings);
-        caches.add(cache);
+        caches.add(new Registration(prefix, cache));
         publishing = true;
         if (subscription == null) {
             subscription = stream.subscribe("$", this);
@@ -73,8 +77,18 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
     }
 
     void unregister(NearCache cache) {
-        caches.remove(cache);
+        caches.removeIf(registration -> registration.cache() == cache);
         cache.suspend();
+    }
+
+    /** A near cache and the prefix of the stored keys it holds. */
+    private record Registration(String prefix, NearCache cache) {
+
+        void invalidate(String storedKey) {
+            if (storedKey.startsWith(prefix)) {
+                cache.invalidate(storedKey.substring(prefix.length()));
+            }
+        }
     }
 
     /**
@@ -83,26 +97,44 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
      * @return {@code false} when other instances could not be told (Redis did not take the entry)
      */
     boolean keyChanged(String storedKey) {
-        for (NearCache cache : caches) {
-            cache.invalidate(storedKey);
-        }
+        invalidateLocally(storedKey);
         return announce(KEY + storedKey);
     }
 
     /** As {@link #keyChanged}, for every entry of the group whose generation key is given. */
     boolean groupChanged(String generationKey) {
-        for (NearCache cache : caches) {
-            cache.invalidateGroup(generationKey);
-        }
+        invalidateGroupLocally(generationKey);
         return announce(GROUP + generationKey);
     }
 
     /** As {@link #keyChanged}, for everything: pattern deletes and flushes are not worth tracking key by key. */
     boolean everythingChanged() {
-        for (NearCache cache : caches) {
-            cache.clear();
-        }
+        clearLocally();
         return announce(String.valueOf(EVERYTHING));
+    }
+
+    private void invalidateLocally(String storedKey) {
+        for (Registration registration : caches) {
+            registration.invalidate(storedKey);
+        }
+    }
+
+    private void invalidateGroupLocally(String generationKey) {
+        for (Registration registration : caches) {
+            registration.cache().invalidateGroup(generationKey);
+        }
+    }
+
+    private void clearLocally() {
+        for (Registration registration : caches) {
+            registration.cache().clear();
+        }
+    }
+
+    private void forEachCache(Consumer<NearCache> action) {
+        for (Registration registration : caches) {
+            action.accept(registration.cache());
+        }
     }
 
     private boolean announce(String payload) {
@@ -116,15 +148,15 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
         }
         String target = payload.substring(1);
         switch (payload.charAt(0)) {
-            case KEY -> caches.forEach(cache -> cache.invalidate(target));
-            case GROUP -> caches.forEach(cache -> cache.invalidateGroup(target));
-            default -> caches.forEach(NearCache::clear);
+            case KEY -> invalidateLocally(target);
+            case GROUP -> invalidateGroupLocally(target);
+            default -> clearLocally();
         }
     }
 
     @Override
     public void onGap(String lastDeliveredId) {
-        caches.forEach(NearCache::clear);
+        clearLocally();
     }
 
     @Override
@@ -150,12 +182,12 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
             return;
         }
         hearing = true;
-        caches.forEach(NearCache::resume);
+        forEachCache(NearCache::resume);
     }
 
     private synchronized void stopHearing() {
         hearing = false;
-        caches.forEach(NearCache::suspend);
+        forEachCache(NearCache::suspend);
     }
 
     private void checkHearing() {
@@ -181,6 +213,6 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
             subscription.close();
         }
         hearing = false;
-        caches.forEach(NearCache::suspend);
+        forEachCache(NearCache::suspend);
     }
 }

@@ -114,7 +114,7 @@ final class RedisCacheClient implements CacheClient {
         if (near != null) {
             throw new CacheConfigurationException("cache '" + settings.name() + "' already has a near cache");
         }
-        return new RedisCacheClient(this, nearChannel.register(nearCache));
+        return new RedisCacheClient(this, nearChannel.register(keys.prefix(), nearCache));
     }
 
     @Override
@@ -137,34 +137,48 @@ final class RedisCacheClient implements CacheClient {
     }
 
     @Override
+    public <T> Optional<T> getOrLoad(String key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
+        Objects.requireNonNull(type, "type");
+        return getOrLoad(key, null, type, loader, policy);
+    }
+
+    @Override
     public <T> Optional<T> getOrLoad(CacheKey key, Class<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
-        return getOrLoad(keys.qualify(key), type, loader, policy);
+        return getOrLoad(key.key(), key, type, loader, policy);
     }
 
     @Override
     public <T> Optional<T> getOrLoad(CacheKey key, TypeReference<T> type, Supplier<? extends T> loader, LoadPolicy policy) {
         Objects.requireNonNull(type, "type");
-        return getOrLoad(keys.qualify(key), type.getType(), loader, policy);
+        return getOrLoad(key.key(), key, type.getType(), loader, policy);
     }
 
-    /** The near cache's entry if it has one, else the loading path, whose result the near cache then keeps. */
+    /**
+     * The near cache's entry if it has one, else the loading path, whose result the near cache then keeps. The
+     * near cache is keyed by the caller's key ({@code rawKey}), so a hit costs neither key building nor validation:
+     * only validated keys were ever filled.
+     */
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> getOrLoad(StoredKey stored, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Optional<T> getOrLoad(String rawKey, CacheKey key, Type type, Supplier<? extends T> loader,
+                                      LoadPolicy policy) {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(policy, "policy");
+        if (near != null && rawKey != null) {
+            NearCache.Entry hit = near.lookup(rawKey, type);
+            if (hit != null) {
+                return Optional.ofNullable((T) hit.value());
+            }
+        }
+        StoredKey stored = keys.qualify(key != null ? key : CacheKey.of(rawKey));
         if (near == null) {
             return loads.getOrLoad(stored, type, loader, policy);
         }
-        NearCache.Entry hit = near.lookup(stored.entry(), type);
-        if (hit != null) {
-            return Optional.ofNullable((T) hit.value());
-        }
-        NearCache.Stamp stamp = near.stamp(stored.entry(), stored.groups());
+        NearCache.Stamp stamp = near.stamp(rawKey, stored.groups());
         Optional<T> result = loads.getOrLoad(stored, type, loader, policy);
         Duration keep = result.isPresent() ? policy.ttl() : policy.negativeTtl();
         if (!keep.isZero()) {
-            near.fill(stamp, stored.entry(), type, result.orElse(null), keep);
+            near.fill(stamp, rawKey, type, result.orElse(null), keep);
         }
         return result;
     }
@@ -214,14 +228,16 @@ final class RedisCacheClient implements CacheClient {
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> lookup(CacheKey key, Type type) {
-        StoredKey stored = keys.qualify(key);
         NearCache.Stamp stamp = null;
         if (near != null) {
-            NearCache.Entry hit = near.lookup(stored.entry(), type);
+            NearCache.Entry hit = near.lookup(key.key(), type);
             if (hit != null) {
                 return Optional.ofNullable((T) hit.value());
             }
-            stamp = near.stamp(stored.entry(), stored.groups());
+        }
+        StoredKey stored = keys.qualify(key);
+        if (near != null) {
+            stamp = near.stamp(key.key(), stored.groups());
         }
         CacheEntry entry = loads.read(stored);
         long now = shared.clock().millis();
@@ -238,7 +254,7 @@ final class RedisCacheClient implements CacheClient {
             }
             if (stamp != null) {
                 long remaining = entry.softExpiryMillis() == Long.MAX_VALUE ? Long.MAX_VALUE : entry.softExpiryMillis() - now;
-                near.fill(stamp, stored.entry(), type, value.orElse(null), Duration.ofMillis(remaining));
+                near.fill(stamp, key.key(), type, value.orElse(null), Duration.ofMillis(remaining));
             }
             return value;
         } catch (JacksonException e) {

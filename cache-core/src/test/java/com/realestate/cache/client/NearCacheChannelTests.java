@@ -68,18 +68,18 @@ class NearCacheChannelTests {
 
     @Test
     void aNearCacheServesOnlyOnceTheStreamHasBeenReadUpToNow() {
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         assertThat(near.serving()).isFalse();
 
         stream.listener.onCaughtUp();
 
         assertThat(near.serving()).isTrue();
-        assertThat(channel.register(NearCacheSettings.defaults()).serving()).isTrue();
+        assertThat(channel.register("", NearCacheSettings.defaults()).serving()).isTrue();
     }
 
     @Test
     void eventsFromOtherInstancesInvalidateKeysGroupsAndEverything() {
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         stream.listener.onCaughtUp();
         fill(near, "a");
         fill(near, "b", "g");
@@ -97,7 +97,7 @@ class NearCacheChannelTests {
 
     @Test
     void aDisconnectSuspendsAndEmptiesUntilTheStreamIsCaughtUpAgain() {
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         stream.listener.onCaughtUp();
         fill(near, "a");
 
@@ -111,8 +111,22 @@ class NearCacheChannelTests {
     }
 
     @Test
+    void aNearCacheHearsOnlyOfKeysUnderItsPrefixAndHoldsThemByTheCallersKey() {
+        NearCache details = channel.register("app:details:", NearCacheSettings.defaults());
+        NearCache scores = channel.register("app:scores:", NearCacheSettings.defaults());
+        stream.listener.onCaughtUp();
+        fill(details, "42");
+        fill(scores, "42");
+
+        stream.listener.onEvent("1-0", "kapp:details:42");
+
+        assertThat(details.lookup("42", String.class)).isNull();
+        assertThat(scores.lookup("42", String.class)).isNotNull();
+    }
+
+    @Test
     void aGapEmptiesTheNearCaches() {
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         stream.listener.onCaughtUp();
         fill(near, "a");
 
@@ -123,7 +137,7 @@ class NearCacheChannelTests {
 
     @Test
     void silenceLongerThanABlockingReadSuspendsTheNearCaches() {
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         stream.listener.onCaughtUp();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !near.serving());
@@ -136,7 +150,7 @@ class NearCacheChannelTests {
         assertThat(channel.keyChanged("before")).isTrue();
         assertThat(stream.published).isEmpty();
 
-        NearCache near = channel.register(NearCacheSettings.defaults());
+        NearCache near = channel.register("", NearCacheSettings.defaults());
         stream.listener.onCaughtUp();
         fill(near, "k");
         channel.keyChanged("k");

@@ -67,9 +67,10 @@ class NearCacheOutageIntegrationTests {
             server.resume();
         }
 
-        await().atMost(WINDOW).until(() -> serving(cache));
-        cache.invalidate("1");
+        await().atMost(WINDOW).until(() -> serving(cache) && cache.isAvailable());
         source.set(3);
+        assertThat(cache.invalidate("1")).isNotEqualTo(DeleteOutcome.FAILED);
+        assertThat(read(cache, source).version()).isEqualTo(3);
         assertThat(read(cache, source).version()).isEqualTo(3);
     }
 
