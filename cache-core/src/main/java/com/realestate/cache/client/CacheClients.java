@@ -78,6 +78,15 @@ public final class CacheClients {
             return this;
         }
 
+        /**
+         * Whether {@link #redisUrl} is the seed of a Redis Cluster; needed only for a single seed, since a
+         * comma-separated seed list is a cluster anyway.
+         */
+        public Builder cluster(boolean value) {
+            settings = settings.withCluster(value);
+            return this;
+        }
+
         public Builder keyPrefix(String value) {
             settings = settings.withKeyPrefix(value);
             return this;
