@@ -92,7 +92,6 @@ final class GuardedRedis implements AutoCloseable {
             metrics.latency(operation, elapsed);
             if (cause instanceof RedisCommandExecutionException refused && cannotServeNow(refused)) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
-                connector.topologyMayHaveChanged();
                 throw unavailable(metrics, Reason.REFUSED, cause);
             }
             if (cause instanceof RedisCommandExecutionException answered) {
@@ -153,6 +152,7 @@ final class GuardedRedis implements AutoCloseable {
     private RedisUnavailableException unavailable(CacheMetrics metrics, Reason reason, Throwable cause) {
         metrics.unavailable(reason);
         if (cause != null) {
+            connector.topologyMayHaveChanged();
             failures.warn("Cache '{}' could not reach Redis at {}: {}",
                     settings.name(), settings.redisUrlForDisplay(), RedisConnector.rootMessage(cause));
         }

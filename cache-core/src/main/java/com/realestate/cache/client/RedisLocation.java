@@ -3,6 +3,7 @@ package com.realestate.cache.client;
 import io.lettuce.core.RedisURI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
  * @param cluster {@code true} for a cluster: several seeds, or one with the switch on
  */
 record RedisLocation(List<RedisURI> uris, boolean cluster) {
+
+    /** A host name or address, or a bracketed IPv6 address, then an optional port. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]/?#]+)(:\\d{1,5})?");
 
     RedisLocation {
         uris = List.copyOf(uris);
@@ -48,6 +52,10 @@ record RedisLocation(List<RedisURI> uris, boolean cluster) {
         for (String host : hosts.split(",", -1)) {
             if (host.isBlank()) {
                 throw new CacheConfigurationException("REDIS_URL has an empty host in '" + masked(url) + "'");
+            }
+            if (!HOST_AND_PORT.matcher(host.strip()).matches()) {
+                throw new CacheConfigurationException("REDIS_URL is malformed: '" + host.strip()
+                        + "' is not host[:port] in '" + masked(url) + "'");
             }
             uris.add(create(scheme + credentials + host.strip() + options, url));
         }
