@@ -132,7 +132,7 @@ class ClusterFailoverIntegrationTests {
         assertThat(publisher.publish("e1")).isPresent();
         await().atMost(RECOVERY).until(() -> recorder.payloads.contains("e1"));
         ClusterNode master = cluster.masterOf(PREFIX + "events");
-        assertThat(master.command("WAIT", "1", "5000")).as("replicas that have e1").isEqualTo("1");
+        cluster.awaitReplication(master);
         ClusterNode replica = cluster.replicaOf(master);
 
         cluster.kill(master);
@@ -155,7 +155,7 @@ class ClusterFailoverIntegrationTests {
         ClusterNode master = cluster.masterOf(PREFIX + "events");
         ClusterNode replica = cluster.replicaOf(master);
         assertThat(publisher.publish("e1")).isPresent();
-        assertThat(master.command("WAIT", "1", "5000")).isEqualTo("1");
+        cluster.awaitReplication(master);
 
         cluster.pause(replica);
         master.command("CLIENT", "KILL", "TYPE", "replica");

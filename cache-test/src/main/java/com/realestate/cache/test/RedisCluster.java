@@ -117,7 +117,9 @@ public final class RedisCluster implements AutoCloseable {
         for (int i = 0; i < MASTERS; i++) {
             nodes.get(MASTERS + i).command("CLUSTER", "REPLICATE", nodes.get(i).id());
         }
-        await("cluster_state:ok and replicas in sync", FORM_TIMEOUT, this::healthy);
+        await("cluster_state:ok and replicas in sync", FORM_TIMEOUT,
+                () -> healthy() && masters().stream().allMatch(master -> master.command("INFO", "replication")
+                        .contains("connected_slaves:1")));
     }
 
     private boolean knowsEveryNode(ClusterNode node) {
@@ -127,7 +129,10 @@ public final class RedisCluster implements AutoCloseable {
                 && lines.stream().allMatch(line -> line.contains(" connected"));
     }
 
-    /** Every answering node says the cluster is ok, and every answering replica's link to its master is up. */
+    /**
+     * Every answering node says the cluster is ok, every answering replica's link to its master is up, and every
+     * answering master sees its replicas online (past the initial sync, so that they acknowledge writes).
+     */
     private boolean healthy() {
         for (ClusterNode node : answering()) {
             if (!node.command("CLUSTER", "INFO").contains("cluster_state:ok")) {
@@ -135,6 +140,11 @@ public final class RedisCluster implements AutoCloseable {
             }
             String replication = node.command("INFO", "replication");
             if (replication.contains("role:slave") && !replication.contains("master_link_status:up")) {
+                return false;
+            }
+            boolean replicasOnline = replication.lines().filter(line -> line.matches("slave\\d+:.*"))
+                    .allMatch(line -> line.contains("state=online"));
+            if (!replicasOnline) {
                 return false;
             }
         }
@@ -197,6 +207,25 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException(master + " has no replica");
+    }
+
+    /**
+     * Waits until the replica of {@code master} has every write the master had taken when this was called, so
+     * that a failover after it loses nothing.
+     *
+     * @throws IllegalStateException if the replica does not catch up within 30 seconds
+     */
+    public void awaitReplication(ClusterNode master) {
+        long written = replicationOffset(master, "master_repl_offset");
+        ClusterNode replica = replicaOf(master);
+        await(replica + " to reach offset " + written, FAILOVER_TIMEOUT,
+                () -> replicationOffset(replica, "slave_repl_offset") >= written);
+    }
+
+    private static long replicationOffset(ClusterNode node, String field) {
+        return node.command("INFO", "replication").lines().filter(line -> line.startsWith(field + ":"))
+                .mapToLong(line -> Long.parseLong(line.substring(field.length() + 1).strip())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(node + " reports no " + field));
     }
 
     /** Kills the node's process (SIGKILL); the cluster notices after the node timeout. */

@@ -29,7 +29,7 @@ class RedisClusterIntegrationTests {
         ClusterNode master = cluster.masterOf("{a}key");
         master.command("SET", "{a}key", "v");
 
-        assertThat(master.command("WAIT", "1", "5000")).isEqualTo("1");
+        cluster.awaitReplication(master);
 
         assertThat(cluster.replicaOf(master).command("DBSIZE")).isEqualTo("1");
     }
