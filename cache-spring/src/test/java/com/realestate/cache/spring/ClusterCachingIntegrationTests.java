@@ -44,22 +44,22 @@ class ClusterCachingIntegrationTests {
         app("realestate.cache.redis-url=" + cluster.redisUrl()).run(context -> {
             ListingService service = context.getBean(ListingService.class);
             assertThat(IntStream.of(ClusterSlots.slot("{listings}"), ClusterSlots.slot("{counts}"),
-                    ClusterSlots.slot("{owners}")).mapToObj(cluster::masterOfSlot).collect(Collectors.toSet()))
+                    ClusterSlots.slot("{details}")).mapToObj(cluster::masterOfSlot).collect(Collectors.toSet()))
                     .as("the caches' masters").hasSize(RedisCluster.MASTERS);
 
             service.find("42");
             service.find("42");
             service.search("Porto");
             service.search("Porto");
-            service.owner("7");
-            service.owner("7");
+            service.detail("7");
+            service.detail("7");
             service.count("Porto");
             service.count("Porto");
             service.save(new Listing("43", "Porto", BigDecimal.ONE));
             service.search("Porto");
 
             assertThat(service.calls("find")).isEqualTo(1);
-            assertThat(service.calls("owner")).isEqualTo(1);
+            assertThat(service.calls("detail")).isEqualTo(1);
             assertThat(service.calls("count")).isEqualTo(1);
             assertThat(service.calls("search")).as("run again after the cache was cleared").isEqualTo(2);
             assertThat(cluster.masterOfSlot(ClusterSlots.slot("{listings}"))
@@ -84,10 +84,10 @@ class ClusterCachingIntegrationTests {
         app("realestate.cache.redis-url=" + cluster.seedUris().get(1), "realestate.cache.cluster=true").run(context -> {
             ListingService service = context.getBean(ListingService.class);
 
-            service.owner("7");
-            service.owner("7");
+            service.find("7");
+            service.find("7");
 
-            assertThat(service.calls("owner")).isEqualTo(1);
+            assertThat(service.calls("find")).isEqualTo(1);
             assertThat(context.getBean(RealEstateCacheHealthIndicator.class).health().getDetails())
                     .containsEntry("mode", "cluster");
         });
