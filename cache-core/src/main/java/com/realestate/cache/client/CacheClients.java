@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The front door of the library: builds {@link CacheClient}s from explicit settings or from the environment,
- * and holds the process-wide default client for code that wants one without wiring.
+ * and holds the process-wide default client for code that wants one without wiring. A Redis URL listing several
+ * seeds ({@code redis://h1:7000,h2:7001,h3:7002}), or one seed with {@link Builder#cluster(boolean)}, gives a client
+ * of a Redis Cluster with the same API.
  *
  * <pre>{@code
  * try (CacheClient cache = CacheClients.builder().redisUrl("redis://localhost:6379/0").build()) {
@@ -76,6 +78,15 @@ public final class CacheClients {
 
         public Builder redisUrl(String value) {
             settings = settings.withRedisUrl(value);
+            return this;
+        }
+
+        /**
+         * Whether {@link #redisUrl} is the seed of a Redis Cluster; needed only for a single seed, since a
+         * comma-separated seed list is a cluster anyway.
+         */
+        public Builder cluster(boolean value) {
+            settings = settings.withCluster(value);
             return this;
         }
 

@@ -2,6 +2,8 @@ package com.realestate.cache.client;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -10,7 +12,11 @@ import java.util.function.Function;
  * Everything a {@link CacheClient} needs to know, validated once at construction so that a bad value
  * fails at start with its name, not at the first request. Copies are made with the {@code withX} methods.
  *
- * @param redisUrl       {@code redis://} or {@code rediss://} URL; password and database index may be in it
+ * @param redisUrl       {@code redis://} or {@code rediss://} URL; password and database index may be in it. A
+ *                       comma-separated host list ({@code redis://h1:7000,h2:7001,h3:7002}) names the seed nodes
+ *                       of a Redis Cluster
+ * @param cluster        {@code true} when a single URL is the seed of a Redis Cluster; a list of several seeds is
+ *                       a cluster whatever this says
  * @param keyPrefix      namespace of every key; pattern deletes and flush never leave it
  * @param defaultTtl     expiry of {@link CacheClient#set(String, Object)}
  * @param commandTimeout longest a single Redis command may take before it counts as failed
@@ -20,6 +26,7 @@ import java.util.function.Function;
  */
 public record CacheSettings(
         String redisUrl,
+        boolean cluster,
         String keyPrefix,
         Duration defaultTtl,
         Duration commandTimeout,
@@ -36,8 +43,8 @@ public record CacheSettings(
 
     public CacheSettings {
         Objects.requireNonNull(breaker, "breaker");
-        parseRedisUri(redisUrl);
-        requireValidPrefix(keyPrefix);
+        boolean clustered = RedisLocation.parse(redisUrl, cluster).cluster();
+        requireValidPrefix(keyPrefix, clustered);
         requirePositive("defaultTtl", defaultTtl);
         requirePositive("commandTimeout", commandTimeout);
         requirePositive("connectTimeout", connectTimeout);
@@ -48,7 +55,7 @@ public record CacheSettings(
 
     /** The defaults of DEVELOPERS.md: local Redis, {@code realestate:}, one hour, a 500 ms command timeout. */
     public static CacheSettings defaults() {
-        return new CacheSettings(DEFAULT_REDIS_URL, DEFAULT_KEY_PREFIX, DEFAULT_TTL, DEFAULT_COMMAND_TIMEOUT,
+        return new CacheSettings(DEFAULT_REDIS_URL, false, DEFAULT_KEY_PREFIX, DEFAULT_TTL, DEFAULT_COMMAND_TIMEOUT,
                 DEFAULT_CONNECT_TIMEOUT, BreakerSettings.defaults(), "redis");
     }
 
@@ -58,13 +65,15 @@ public record CacheSettings(
     }
 
     /**
-     * Settings from the given variables: {@code REDIS_URL}, {@code CACHE_DEFAULT_TTL} (seconds),
+     * Settings from the given variables: {@code REDIS_URL} (one URL, or a seed list for a cluster),
+     * {@code REDIS_CLUSTER} ({@code true} when a single URL is a cluster), {@code CACHE_DEFAULT_TTL} (seconds),
      * {@code CACHE_KEY_PREFIX}, {@code CACHE_COMMAND_TIMEOUT_MS} and {@code CACHE_CONNECT_TIMEOUT_MS}.
      */
     public static CacheSettings fromEnvironment(Map<String, String> env) {
         CacheSettings defaults = defaults();
         return new CacheSettings(
                 env.getOrDefault("REDIS_URL", defaults.redisUrl()),
+                flag(env, "REDIS_CLUSTER", defaults.cluster()),
                 env.getOrDefault("CACHE_KEY_PREFIX", defaults.keyPrefix()),
                 duration(env, "CACHE_DEFAULT_TTL", Duration::ofSeconds, defaults.defaultTtl()),
                 duration(env, "CACHE_COMMAND_TIMEOUT_MS", Duration::ofMillis, defaults.commandTimeout()),
@@ -74,68 +83,65 @@ public record CacheSettings(
     }
 
     public CacheSettings withRedisUrl(String value) {
-        return new CacheSettings(value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(value, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+    }
+
+    /** Settings for a cluster behind a single seed URL (a list of several seeds is a cluster anyway). */
+    public CacheSettings withCluster(boolean value) {
+        return new CacheSettings(redisUrl, value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
     }
 
     public CacheSettings withKeyPrefix(String value) {
-        return new CacheSettings(redisUrl, value, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, value, defaultTtl, commandTimeout, connectTimeout, breaker, name);
     }
 
     public CacheSettings withDefaultTtl(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, value, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, value, commandTimeout, connectTimeout, breaker, name);
     }
 
     public CacheSettings withCommandTimeout(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, value, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, value, connectTimeout, breaker, name);
     }
 
     public CacheSettings withConnectTimeout(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, value, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, value, breaker, name);
     }
 
     public CacheSettings withBreaker(BreakerSettings value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name);
     }
 
     public CacheSettings withName(String value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value);
     }
 
-    /** The Lettuce form of {@link #redisUrl()}, with the command timeout applied. */
+    /** {@code true} when Redis is a cluster: {@link #redisUrl()} lists several seeds, or {@link #cluster()} is set. */
+    public boolean clusterMode() {
+        return location().cluster();
+    }
+
+    /** The Lettuce form of {@link #redisUrl()} (the first seed of a cluster), with the command timeout applied. */
     RedisURI redisUri() {
-        RedisURI uri = parseRedisUri(redisUrl);
-        uri.setTimeout(commandTimeout);
-        return uri;
+        return redisUris().get(0);
     }
 
-    /** The URL with any password masked, for logs and health details. */
+    /** The server, or every seed of the cluster, in Lettuce's form with the command timeout applied. */
+    List<RedisURI> redisUris() {
+        List<RedisURI> uris = location().uris();
+        uris.forEach(uri -> uri.setTimeout(commandTimeout));
+        return uris;
+    }
+
+    private RedisLocation location() {
+        return RedisLocation.parse(redisUrl, cluster);
+    }
+
+    /** The URL with any password masked, for logs and health details; a cluster shows its seeds. */
     public String redisUrlForDisplay() {
-        RedisURI uri = parseRedisUri(redisUrl);
-        return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
+        return location().forDisplay();
     }
 
-    private static RedisURI parseRedisUri(String url) {
-        if (url == null || url.isBlank()) {
-            throw new CacheConfigurationException("REDIS_URL must not be blank");
-        }
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-            throw new CacheConfigurationException(
-                    "REDIS_URL must start with redis:// or rediss://, was '" + masked(url) + "'");
-        }
-        try {
-            return RedisURI.create(url);
-        } catch (RuntimeException e) {
-            throw new CacheConfigurationException("REDIS_URL is malformed: '" + masked(url) + "'", e);
-        }
-    }
-
-    private static String masked(String url) {
-        int at = url.indexOf('@');
-        int scheme = url.indexOf("://");
-        return at > 0 && scheme > 0 && at > scheme ? url.substring(0, scheme + 3) + "***" + url.substring(at) : url;
-    }
-
-    private static void requireValidPrefix(String prefix) {
+    private static void requireValidPrefix(String prefix, boolean clustered) {
         if (prefix == null || prefix.isBlank()) {
             throw new CacheConfigurationException(
                     "CACHE_KEY_PREFIX must not be blank: flush and pattern deletes are scoped to it");
@@ -147,12 +153,28 @@ public record CacheSettings(
         if (prefix.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
             throw new CacheConfigurationException("CACHE_KEY_PREFIX must not contain whitespace or control characters");
         }
+        if (clustered && (prefix.contains("{") || prefix.contains("}"))) {
+            throw new CacheConfigurationException("CACHE_KEY_PREFIX must not contain '{' or '}' on a Redis Cluster:"
+                    + " it would be the hash tag of every key and put them all in one slot, was '" + prefix + "'");
+        }
     }
 
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new CacheConfigurationException(name + " must be a positive duration, was " + value);
         }
+    }
+
+    private static boolean flag(Map<String, String> env, String variable, boolean fallback) {
+        String raw = env.get(variable);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new CacheConfigurationException(variable + " must be true or false, was '" + raw + "'");
+        };
     }
 
     private static Duration duration(

@@ -7,8 +7,7 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +21,18 @@ import org.slf4j.LoggerFactory;
  * Redis costs callers at most one command timeout each until the breaker opens, and nothing after that.
  * A command that cannot be carried out throws {@link RedisUnavailableException}; an error answered by
  * Redis itself (a healthy server refusing a command) is rethrown as Lettuce's
- * {@link RedisCommandExecutionException} and does not count against Redis' health. One instance serves a
- * connection and every cache view on it; each call records into the metrics of the view that made it.
+ * {@link RedisCommandExecutionException} and does not count against Redis' health, except the errors by which a
+ * server says it cannot serve anything now (a cluster without a master for the slot, a server loading its data),
+ * which count as unavailability. One instance serves a connection and every cache view on it; each call records
+ * into the metrics of the view that made it. Commands are written against Lettuce's
+ * {@link RedisClusterAsyncCommands}, which both a single server's and a cluster's connection implement.
  */
 final class GuardedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedRedis.class);
+    /** Error codes of {@link #cannotServeNow}. */
+    private static final String[] UNSERVED = {"CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK", "MASTERDOWN", "LOADING",
+        "READONLY"};
 
     private final CacheSettings settings;
     private final RedisConnector connector;
@@ -63,19 +68,19 @@ final class GuardedRedis implements AutoCloseable {
      * @throws RedisCommandExecutionException when Redis answered with an error
      */
     <T> T execute(CacheMetrics metrics, Operation operation,
-                  Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+                  Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();
-        StatefulRedisConnection<String, byte[]> connection = connector.connection();
-        if (connection == null) {
+        RedisClusterAsyncCommands<String, byte[]> commands = connector.commands();
+        if (commands == null) {
             breaker.onError(0, TimeUnit.NANOSECONDS, new IllegalStateException("not connected"));
             throw unavailable(metrics, Reason.NOT_CONNECTED, null);
         }
         RedisFuture<T> future = null;
         try {
-            future = command.apply(connection.async());
+            future = command.apply(commands);
             T reply = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
@@ -85,6 +90,10 @@ final class GuardedRedis implements AutoCloseable {
             Throwable cause = e.getCause();
             long elapsed = System.nanoTime() - start;
             metrics.latency(operation, elapsed);
+            if (cause instanceof RedisCommandExecutionException refused && cannotServeNow(refused)) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
+                throw unavailable(metrics, Reason.REFUSED, cause);
+            }
             if (cause instanceof RedisCommandExecutionException answered) {
                 breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
                 metrics.commandError();
@@ -112,6 +121,21 @@ final class GuardedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Errors by which a server refuses every command for now rather than this one: no master for the slot
+     * ({@code CLUSTERDOWN}), a slot moving or still redirected after Lettuce's retries ({@code TRYAGAIN},
+     * {@code MOVED}, {@code ASK}), a replica without its master or a server loading its data.
+     */
+    static boolean cannotServeNow(RedisCommandExecutionException error) {
+        String message = String.valueOf(error.getMessage());
+        for (String code : UNSERVED) {
+            if (message.startsWith(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code true} when a connection is open and the breaker is closed (not open, nor still probing). */
     boolean isAvailable() {
         return connector.isConnected() && breaker.getState() == CircuitBreaker.State.CLOSED;
@@ -128,6 +152,7 @@ final class GuardedRedis implements AutoCloseable {
     private RedisUnavailableException unavailable(CacheMetrics metrics, Reason reason, Throwable cause) {
         metrics.unavailable(reason);
         if (cause != null) {
+            connector.topologyMayHaveChanged();
             failures.warn("Cache '{}' could not reach Redis at {}: {}",
                     settings.name(), settings.redisUrlForDisplay(), RedisConnector.rootMessage(cause));
         }

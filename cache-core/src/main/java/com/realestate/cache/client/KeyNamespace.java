@@ -1,5 +1,7 @@
 package com.realestate.cache.client;
 
+import com.realestate.cache.key.ClusterSlots;
+
 /**
  * Puts every key under the configured prefix and checks it first. The prefix is matched literally in
  * SCAN patterns (its glob characters are escaped), so no pattern a caller passes can reach a key outside it.
@@ -28,15 +30,26 @@ final class KeyNamespace {
         return prefix.concat(key);
     }
 
-    /** The stored key and the Redis keys of its groups' generation tokens. */
+    /**
+     * The stored key and the Redis keys of its groups' generation tokens, which must hash to the entry's cluster slot
+     * (on one server too, so that code that works there works on a cluster): one script reads them together.
+     *
+     * @throws InvalidKeyException when a group's token would live in another slot than the entry
+     */
     StoredKey qualify(CacheKey key) {
         String entry = qualify(key.key());
         if (key.groups().isEmpty()) {
             return new StoredKey(entry, StoredKey.NO_GROUPS);
         }
+        int slot = ClusterSlots.slot(entry);
         String[] groups = new String[key.groups().size()];
         for (int i = 0; i < groups.length; i++) {
             groups[i] = generationKey(key.groups().get(i));
+            if (ClusterSlots.slot(groups[i]) != slot) {
+                throw new InvalidKeyException("group '" + key.groups().get(i) + "' of key '" + key.key()
+                        + "' hashes to another cluster slot than the key; give both the same hash tag, as in"
+                        + " 't:{tenant}:property:42' and 't:{tenant}:all'");
+            }
         }
         return new StoredKey(entry, groups);
     }

@@ -121,7 +121,7 @@ final class RedisCacheClient implements CacheClient {
     public CacheStatus status() {
         GuardedRedis guarded = shared.redis();
         return new CacheStatus(guarded.isAvailable(), guarded.isConnected(), guarded.breakerState().name(),
-                settings.redisUrlForDisplay(), keys.prefix());
+                settings.redisUrlForDisplay(), keys.prefix(), settings.clusterMode());
     }
 
     @Override

@@ -1,15 +1,7 @@
 package com.realestate.cache.client;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.protocol.RedisCommand;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -20,29 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the one shared Lettuce connection of a client. It connects in the background, so a client can be
- * built while Redis is down and starts serving once Redis is up; after the first connection, Lettuce's
- * auto-reconnect takes over. Commands issued while disconnected are rejected at once rather than queued.
+ * Owns the one shared Lettuce connection of a client, to one server or to a cluster (see {@link RedisDeployment}).
+ * It connects in the background, so a client can be built while Redis is down and starts serving once Redis is
+ * up; after the first connection, Lettuce's auto-reconnect (and on a cluster its topology refresh) takes over.
+ * Commands issued while disconnected are rejected at once rather than queued.
  */
 final class RedisConnector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-    private static final int REQUEST_QUEUE_SIZE = 10_000;
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     /** How long a stream reader's XREAD waits for new entries before asking again. */
     static final Duration STREAM_BLOCK = Duration.ofSeconds(1);
 
     private final CacheSettings settings;
     private final ClientResources resources;
-    private final RedisClient client;
-    /** Makes the connections of stream readers, which reconnect by themselves so that they notice every drop. */
-    private final RedisClient dedicatedClient;
+    private final RedisDeployment deployment;
     private final ReentrantLock connecting = new ReentrantLock();
     private final long retryDelayNanos;
 
-    private volatile StatefulRedisConnection<String, byte[]> connection;
-    private CompletableFuture<StatefulRedisConnection<String, byte[]>> attempt;
+    private volatile RedisDeployment.Link link;
+    private CompletableFuture<RedisDeployment.Link> attempt;
     private long nextAttemptNanos;
     private volatile boolean closed;
 
@@ -52,80 +41,57 @@ final class RedisConnector implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, settings.redisUri());
-        this.client.setOptions(clientOptions(true));
-        this.dedicatedClient = RedisClient.create(resources, settings.redisUri());
-        this.dedicatedClient.setOptions(clientOptions(false));
+        this.deployment = RedisDeployment.of(settings, resources);
         startAttempt(System.nanoTime());
         awaitFirstAttempt();
     }
 
-    private ClientOptions clientOptions(boolean autoReconnect) {
-        return ClientOptions.builder()
-                .autoReconnect(autoReconnect)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(REQUEST_QUEUE_SIZE)
-                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new CommandTimeouts(settings.commandTimeout())).build())
-                .socketOptions(SocketOptions.builder()
-                        .connectTimeout(settings.connectTimeout())
-                        .keepAlive(true)
-                        .tcpNoDelay(true)
-                        .build())
-                .build();
-    }
-
-    /** How long Redis has to answer: the command timeout, plus the block time of a blocking stream read. */
-    private static final class CommandTimeouts extends TimeoutOptions.TimeoutSource {
-
-        private final long commandMillis;
-
-        CommandTimeouts(Duration commandTimeout) {
-            this.commandMillis = commandTimeout.toMillis();
+    /**
+     * The commands of the shared connection (cluster-aware on a cluster), or {@code null} while no connection has
+     * been made yet (a new attempt is started when due).
+     */
+    RedisClusterAsyncCommands<String, byte[]> commands() {
+        RedisDeployment.Link current = link;
+        if (current == null) {
+            current = tryConnect();
         }
-
-        @Override
-        public long getTimeout(RedisCommand<?, ?, ?> command) {
-            return command.getType() == CommandType.XREAD ? commandMillis + STREAM_BLOCK.toMillis() : commandMillis;
-        }
-
-        @Override
-        public TimeUnit getTimeUnit() {
-            return TimeUnit.MILLISECONDS;
-        }
-    }
-
-    /** The connection, or {@code null} while none has been made yet (a new attempt is started when due). */
-    StatefulRedisConnection<String, byte[]> connection() {
-        StatefulRedisConnection<String, byte[]> current = connection;
-        return current != null ? current : tryConnect();
+        return current == null ? null : current.commands();
     }
 
     /**
-     * A new connection of its own for a caller that blocks it (a stream reader); its XREAD may take
-     * {@link #STREAM_BLOCK} longer than other commands.
+     * A new connection of its own for a caller that blocks it (a stream reader), to the node that holds {@code key};
+     * its XREAD may take {@link #STREAM_BLOCK} longer than other commands.
      *
      * @throws io.lettuce.core.RedisException when Redis cannot be reached
      */
-    StatefulRedisConnection<String, String> connectDedicated() {
+    StatefulRedisConnection<String, String> connectReader(String key) {
         if (closed) {
             throw new IllegalStateException("the cache client is closed");
         }
-        return dedicatedClient.connect(StringCodec.UTF8, settings.redisUri());
+        RedisDeployment.Link current = link;
+        return deployment.connectReader(key, current != null ? current : tryConnect());
     }
 
-    /** {@code true} when a connection exists and is currently open. */
+    /** Tells a cluster deployment to look at its topology again, because a node did not answer as expected. */
+    void topologyMayHaveChanged() {
+        if (!closed) {
+            deployment.topologyMayHaveChanged();
+        }
+    }
+
+    /** {@code true} when the shared connection is open and, on a cluster, every slot has a serving master. */
     boolean isConnected() {
-        StatefulRedisConnection<String, byte[]> current = connection;
-        return current != null && current.isOpen();
+        RedisDeployment.Link current = link;
+        return current != null && deployment.serving(current);
     }
 
-    private StatefulRedisConnection<String, byte[]> tryConnect() {
+    private RedisDeployment.Link tryConnect() {
         if (closed || !connecting.tryLock()) {
             return null;
         }
         try {
-            if (connection != null) {
-                return connection;
+            if (link != null) {
+                return link;
             }
             long now = System.nanoTime();
             if (attempt == null) {
@@ -142,10 +108,11 @@ final class RedisConnector implements AutoCloseable {
                 nextAttemptNanos = now + retryDelayNanos;
                 return null;
             }
-            connection = attempt.join();
+            link = attempt.join();
             attempt = null;
-            log.info("Cache '{}' connected to Redis at {}", settings.name(), settings.redisUrlForDisplay());
-            return connection;
+            log.info("Cache '{}' connected to Redis{} at {}", settings.name(),
+                    settings.clusterMode() ? " Cluster" : "", settings.redisUrlForDisplay());
+            return link;
         } finally {
             connecting.unlock();
         }
@@ -153,7 +120,7 @@ final class RedisConnector implements AutoCloseable {
 
     private void startAttempt(long now) {
         nextAttemptNanos = now + retryDelayNanos;
-        attempt = client.connectAsync(CODEC, settings.redisUri()).toCompletableFuture();
+        attempt = deployment.connect();
     }
 
     /** Gives a healthy Redis the chance to be connected before the first call, bounded by the connect timeout. */
@@ -184,15 +151,14 @@ final class RedisConnector implements AutoCloseable {
         try {
             if (attempt != null) {
                 attempt.cancel(true);
-                attempt.thenAccept(StatefulRedisConnection::closeAsync);
+                attempt.thenAccept(started -> started.connection().closeAsync());
             }
-            if (connection != null) {
-                connection.close();
+            if (link != null) {
+                link.connection().close();
             }
         } finally {
             connecting.unlock();
-            dedicatedClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            deployment.shutdown();
             resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }

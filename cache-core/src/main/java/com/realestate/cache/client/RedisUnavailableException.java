@@ -12,7 +12,9 @@ final class RedisUnavailableException extends RuntimeException {
         BREAKER_OPEN("breaker_open"),
         NOT_CONNECTED("not_connected"),
         TIMEOUT("timeout"),
-        CONNECTION("connection");
+        CONNECTION("connection"),
+        /** Redis answered that it cannot serve now: CLUSTERDOWN, TRYAGAIN, LOADING… */
+        REFUSED("refused");
 
         final String tag;
 

@@ -6,7 +6,10 @@ public interface StreamListener {
     /** One entry; may be delivered again after a reconnect, so handling must be idempotent. */
     void onEvent(String id, String payload);
 
-    /** Entries after {@code lastDeliveredId} were trimmed before they could be delivered: some are lost for good. */
+    /**
+     * Entries after {@code lastDeliveredId} may be lost for good: they were trimmed before they could be delivered,
+     * or Redis no longer has them (restarted without persistence, or failed over to a replica that lacked them).
+     */
     default void onGap(String lastDeliveredId) {
     }
 

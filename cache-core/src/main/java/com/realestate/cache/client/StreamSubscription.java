@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one stream on a connection of its own (XREAD blocks it) and on a thread of its own, delivering entries in
  * order. After any failure it reconnects with back-off and resumes after the last delivered id; on every
- * (re)connection it asks Redis whether entries after that id were trimmed, and reports a gap if so.
+ * (re)connection it asks Redis whether entries after that id were trimmed, or whether the stream is behind that id
+ * (a replica promoted before it had every entry, a server restarted without them), and reports a gap if so. On a
+ * cluster the connection goes to the master of the stream's slot, so a failover is a disconnect and a resume.
  */
 final class StreamSubscription implements Subscription {
 
@@ -96,6 +98,7 @@ final class StreamSubscription implements Subscription {
                     listener.onDisconnect();
                 }
                 dropConnection();
+                connector.topologyMayHaveChanged();
                 LockSupport.parkNanos(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
@@ -108,7 +111,7 @@ final class StreamSubscription implements Subscription {
             throw new RedisException("the stream connection was closed");
         }
         if (connection == null) {
-            connection = connector.connectDedicated();
+            connection = connector.connectReader(key);
         }
         return connection.sync();
     }
@@ -124,23 +127,42 @@ final class StreamSubscription implements Subscription {
 
     /**
      * Reports a gap when entries after the last delivered one may be gone: the oldest entry left is newer than it
-     * (it was trimmed, and maybe entries after it too: in doubt, report), or an entry after it was deleted.
+     * (it was trimmed, and maybe entries after it too: in doubt, report), or an entry after it was deleted. Also
+     * when the stream is missing or its newest id is older than the last delivered one: this server never had, or
+     * lost, entries that were delivered, so others may be lost too; reading then goes on from what the stream has,
+     * since new entries may get ids below the old last one.
      */
     private void checkForGap(RedisCommands<String, String> commands) {
-        if ("0-0".equals(lastId) || commands.exists(key) == 0) {
+        if ("0-0".equals(lastId)) {
+            return;
+        }
+        if (commands.exists(key) == 0) {
+            reportGap("the stream is gone", "0-0");
             return;
         }
         List<Object> info = commands.xinfoStream(key);
+        String lastGenerated = null;
         for (int i = 0; i + 1 < info.size(); i += 2) {
             String field = String.valueOf(info.get(i));
+            String value = String.valueOf(info.get(i + 1));
             boolean trimmed = "recorded-first-entry-id".equals(field) || "max-deleted-entry-id".equals(field);
-            if (trimmed && StreamIds.compare(String.valueOf(info.get(i + 1)), lastId) > 0) {
-                log.warn("Cache '{}': entries of '{}' after {} may have been trimmed before they could be read",
-                        settings.name(), key, lastId);
-                listener.onGap(lastId);
+            if (trimmed && StreamIds.compare(value, lastId) > 0) {
+                reportGap("they were trimmed before they could be read", lastId);
                 return;
             }
+            if ("last-generated-id".equals(field)) {
+                lastGenerated = value;
+            }
         }
+        if (lastGenerated != null && StreamIds.compare(lastGenerated, lastId) < 0) {
+            reportGap("the stream is behind them (newest " + lastGenerated + ")", lastGenerated);
+        }
+    }
+
+    private void reportGap(String why, String resumeAfter) {
+        log.warn("Cache '{}': entries of '{}' after {} may be lost: {}", settings.name(), key, lastId, why);
+        listener.onGap(lastId);
+        lastId = resumeAfter;
     }
 
     private void deliver(List<StreamMessage<String, String>> messages) {

@@ -150,6 +150,27 @@ class EventStreamIntegrationTests {
 
     @Test
     @DisruptsRedis
+    void aServerRestartedWithoutTheStreamIsReportedAsAGapAndReadingGoesOn(RedisServer server) {
+        EventStream publisher = client(server.uri(), "s:").eventStream("events");
+        Recorder recorder = new Recorder();
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
+        publisher.publish("e1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.contains("e1"));
+        String lastSeen = subscription.lastDeliveredId();
+
+        server.restart();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.gaps.size() == 1);
+        assertThat(recorder.gaps).containsExactly(lastSeen);
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.publish("after restart").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("after restart"));
+        assertThat(recorder.disconnects).hasValue(1);
+        assertThat(recorder.resumes).hasValue(1);
+    }
+
+    @Test
+    @DisruptsRedis
     void aSubscriberStartedWhileRedisIsDownConnectsWhenItComesUp(RedisServer server) {
         server.stop();
         Recorder recorder = new Recorder();

@@ -3,6 +3,7 @@ package com.realestate.cache.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realestate.cache.key.ClusterSlots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -22,6 +23,22 @@ class KeyNamespaceTests {
     @ValueSource(strings = {"", "   ", "line\nbreak", "nul\u0000byte", "tab\tkey"})
     void unusableKeysAreRefused(String key) {
         assertThatThrownBy(() -> keys.qualify(key)).isInstanceOf(InvalidKeyException.class);
+    }
+
+    @Test
+    void aGroupedKeyKeepsItsGroupsInItsClusterSlot() {
+        StoredKey stored = keys.qualify(CacheKey.of("t:{acme}:property:42", "t:{acme}:all", "t:{acme}:lists"));
+
+        assertThat(stored.scriptKeys()).extracting(ClusterSlots::slot).containsOnly(ClusterSlots.slot("{acme}"));
+    }
+
+    @Test
+    void aGroupInAnotherSlotIsRefusedOnAnyDeploymentWithTheGroupNamed() {
+        assertThatThrownBy(() -> keys.qualify(CacheKey.of("t:{acme}:property:42", "t:{acme}:all", "t:{globex}:all")))
+                .isInstanceOf(InvalidKeyException.class)
+                .hasMessageContaining("t:{globex}:all").hasMessageContaining("hash tag");
+        assertThatThrownBy(() -> keys.qualify(CacheKey.of("property:42", "all-properties")))
+                .isInstanceOf(InvalidKeyException.class);
     }
 
     @Test

@@ -24,12 +24,14 @@ final class ConnectionSettings {
     static CacheSettings resolve(RealEstateCacheProperties properties, Environment environment) {
         Map<String, String> variables = new HashMap<>();
         fallback(variables, environment, "REDIS_URL", properties.redisUrl());
+        fallback(variables, environment, "REDIS_CLUSTER", properties.cluster());
         fallback(variables, environment, "CACHE_KEY_PREFIX", properties.keyPrefix());
         fallback(variables, environment, "CACHE_DEFAULT_TTL", properties.defaultTtl());
         fallback(variables, environment, "CACHE_COMMAND_TIMEOUT_MS", properties.commandTimeout());
         fallback(variables, environment, "CACHE_CONNECT_TIMEOUT_MS", properties.connectTimeout());
         CacheSettings settings = CacheSettings.fromEnvironment(variables);
         settings = override(settings, "redis-url", properties.redisUrl(), CacheSettings::withRedisUrl);
+        settings = override(settings, "cluster", properties.cluster(), CacheSettings::withCluster);
         settings = override(settings, "key-prefix", properties.keyPrefix(), CacheSettings::withKeyPrefix);
         settings = override(settings, "default-ttl", properties.defaultTtl(), CacheSettings::withDefaultTtl);
         settings = override(settings, "command-timeout", properties.commandTimeout(), CacheSettings::withCommandTimeout);

@@ -16,8 +16,10 @@ import org.springframework.boot.health.contributor.Status;
  *
  * <p>Each check asks Redis one read-only question (the TTL of a key nobody writes), so a server that stopped
  * answering is noticed even while no request uses the cache. The details (where Redis is, without its password,
- * the key prefix and the circuit breaker's state) come from the client's {@link CacheClient#status() status}, so
- * they are there whether or not the application has a meter registry.
+ * the key prefix, the circuit breaker's state and whether Redis is a cluster) come from the client's
+ * {@link CacheClient#status() status}, so they are there whether or not the application has a meter registry. On a
+ * cluster, a failover in progress (a slot without a serving master) reads as {@code DEGRADED} until the client has
+ * followed it.
  */
 public final class RealEstateCacheHealthIndicator implements HealthIndicator {
 
@@ -43,6 +45,7 @@ public final class RealEstateCacheHealthIndicator implements HealthIndicator {
         return health.withDetail("redisUrl", status.redisUrl())
                 .withDetail("keyPrefix", status.keyPrefix())
                 .withDetail("breaker", status.breakerState().toLowerCase(Locale.ROOT))
+                .withDetail("mode", status.cluster() ? "cluster" : "standalone")
                 .build();
     }
 }

@@ -15,12 +15,14 @@ import org.springframework.boot.convert.DurationUnit;
 /**
  * Settings of the Spring cache integration, under {@code realestate.cache}, so that caches get their TTLs and
  * loading protections from {@code application.yml} without Java. Connection settings left unset fall back to the
- * library's variables ({@code REDIS_URL}, {@code CACHE_KEY_PREFIX}, {@code CACHE_DEFAULT_TTL},
+ * library's variables ({@code REDIS_URL}, {@code REDIS_CLUSTER}, {@code CACHE_KEY_PREFIX}, {@code CACHE_DEFAULT_TTL},
  * {@code CACHE_COMMAND_TIMEOUT_MS}, {@code CACHE_CONNECT_TIMEOUT_MS}) and then to its defaults. Durations without a
  * unit are seconds for TTLs and milliseconds for timeouts and leases.
  *
  * @param enabled         Whether the integration is on; false creates neither client nor cache manager.
- * @param redisUrl        Redis URL (redis:// or rediss://, may hold password and database); else REDIS_URL.
+ * @param redisUrl        Redis URL (redis:// or rediss://, may hold password and database), or a Redis Cluster's seeds
+ *                        (redis://host1:7000,host2:7001); else REDIS_URL.
+ * @param cluster         Whether a single redis-url is the seed of a Redis Cluster (a seed list is one anyway); else REDIS_CLUSTER.
  * @param keyPrefix       Namespace of every key, each cache's keys below it; else CACHE_KEY_PREFIX.
  * @param defaultTtl      TTL of caches that set none (plain numbers are seconds); else CACHE_DEFAULT_TTL.
  * @param commandTimeout  Longest one Redis command may take before it counts as failed; else CACHE_COMMAND_TIMEOUT_MS.
@@ -35,6 +37,7 @@ import org.springframework.boot.convert.DurationUnit;
 public record RealEstateCacheProperties(
         @DefaultValue("true") boolean enabled,
         @Nullable String redisUrl,
+        @Nullable Boolean cluster,
         @Nullable String keyPrefix,
         @DurationUnit(ChronoUnit.SECONDS) @Nullable Duration defaultTtl,
         @Nullable Duration commandTimeout,

@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Tags tests that take a dedicated {@link RedisServer} to kill, pause or restart it ({@code disrupts-redis}).
+ * Tags tests that take a dedicated {@link RedisServer} to kill, pause or restart it, or a {@link RedisCluster}
+ * ({@code disrupts-redis}).
  *
- * <p>Such tests always start a local redis-server. A run aimed at an external server via
+ * <p>Such tests always start local redis-server processes. A run aimed at an external server via
  * {@code TEST_REDIS_URL} that must not spawn processes can leave them out with
  * {@code -DexcludedGroups=disrupts-redis}.
  */

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link RedisServer} parameter is always a fresh local server, one per test method (the same
  * instance for its constructor, lifecycle methods and every such parameter), closed after the test;
- * resolved in {@code @BeforeAll} it lives for the class. Tests sharing the local server must not
- * run concurrently, since it is flushed before each test.
+ * resolved in {@code @BeforeAll} it lives for the class. A {@link RedisCluster} parameter is a fresh local
+ * cluster with the same lifetime rules. Tests sharing the local server must not run concurrently, since it is
+ * flushed before each test.
  */
 public final class RedisExtension implements ParameterResolver, TestInstancePreConstructCallback,
         BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -58,6 +59,7 @@ public final class RedisExtension implements ParameterResolver, TestInstancePreC
     private static final String SHARED_SERVER = "shared-server";
     private static final String TEST_REDIS = "test-redis:";
     private static final String DEDICATED_SERVER = "dedicated-server:";
+    private static final String CLUSTER = "cluster:";
     private static final String FLUSHED = "flushed:";
     private static final Set<String> USED_PREFIXES = ConcurrentHashMap.newKeySet();
     private static final ClassValue<Boolean> TAKES_TEST_REDIS = new ClassValue<>() {
@@ -81,7 +83,7 @@ public final class RedisExtension implements ParameterResolver, TestInstancePreC
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == TestRedis.class || type == RedisServer.class;
+        return type == TestRedis.class || type == RedisServer.class || type == RedisCluster.class;
     }
 
     @Override
@@ -90,6 +92,11 @@ public final class RedisExtension implements ParameterResolver, TestInstancePreC
             return extensionContext.getStore(NAMESPACE)
                     .computeIfAbsent(DEDICATED_SERVER + extensionContext.getUniqueId(), key -> RedisServer.start(),
                             RedisServer.class);
+        }
+        if (parameterContext.getParameter().getType() == RedisCluster.class) {
+            return extensionContext.getStore(NAMESPACE)
+                    .computeIfAbsent(CLUSTER + extensionContext.getUniqueId(), key -> RedisCluster.start(),
+                            RedisCluster.class);
         }
         return testRedis(extensionContext);
     }
@@ -168,6 +175,7 @@ public final class RedisExtension implements ParameterResolver, TestInstancePreC
         Store store = context.getStore(NAMESPACE);
         TestRedis redis = store.remove(TEST_REDIS + context.getUniqueId(), TestRedis.class);
         RedisServer dedicated = store.remove(DEDICATED_SERVER + context.getUniqueId(), RedisServer.class);
+        RedisCluster cluster = store.remove(CLUSTER + context.getUniqueId(), RedisCluster.class);
         try {
             if (redis != null && redis.external()) {
                 long deleted = redis.deleteOwnKeys();
@@ -176,6 +184,9 @@ public final class RedisExtension implements ParameterResolver, TestInstancePreC
         } finally {
             if (dedicated != null) {
                 dedicated.close();
+            }
+            if (cluster != null) {
+                cluster.close();
             }
         }
     }
