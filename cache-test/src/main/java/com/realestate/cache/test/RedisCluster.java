@@ -32,7 +32,7 @@ public final class RedisCluster implements AutoCloseable {
     public static final int MASTERS = 3;
     /** Number of hash slots of a Redis Cluster. */
     public static final int SLOTS = 16384;
-    static final long NODE_TIMEOUT_MILLIS = 1000;
+    static final long NODE_TIMEOUT_MILLIS = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
     private static final String HOST = "127.0.0.1";
@@ -117,9 +117,14 @@ public final class RedisCluster implements AutoCloseable {
         for (int i = 0; i < MASTERS; i++) {
             nodes.get(MASTERS + i).command("CLUSTER", "REPLICATE", nodes.get(i).id());
         }
-        await("cluster_state:ok and replicas in sync", FORM_TIMEOUT,
+        await("cluster_state:ok, replicas in sync and known to every node", FORM_TIMEOUT,
                 () -> healthy() && masters().stream().allMatch(master -> master.command("INFO", "replication")
-                        .contains("connected_slaves:1")));
+                        .contains("connected_slaves:1")) && nodes.stream().allMatch(this::knowsEveryReplica));
+    }
+
+    /** The node's view has every replica attached to its master (gossip reaches the nodes one by one). */
+    private boolean knowsEveryReplica(ClusterNode node) {
+        return node.command("CLUSTER", "NODES").lines().filter(line -> line.contains("slave")).count() == MASTERS;
     }
 
     private boolean knowsEveryNode(ClusterNode node) {
