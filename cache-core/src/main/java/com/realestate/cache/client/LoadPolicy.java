@@ -53,7 +53,11 @@ public record LoadPolicy(
                 Duration.ZERO);
     }
 
+    /** A copy with TTL {@code value}; this policy itself when it already has it, as calls that pass a TTL mostly do. */
     public LoadPolicy withTtl(Duration value) {
+        if (ttl.equals(value)) {
+            return this;
+        }
         return new LoadPolicy(value, ttlJitter, negativeTtl, singleFlight, lease, leaseWait, earlyRefreshBeta,
                 staleWhileRevalidate);
     }

@@ -2,7 +2,6 @@ package com.realestate.cache.tier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,10 +42,7 @@ public final class NearCache {
     /** An empty tier that serves nothing until {@link #resume()}. */
     public NearCache(NearCacheSettings settings) {
         this.settings = settings;
-        this.entries = Caffeine.newBuilder()
-                .maximumSize(settings.maximumSize())
-                .expireAfter(new PerEntryExpiry())
-                .build();
+        this.entries = Caffeine.newBuilder().maximumSize(settings.maximumSize()).build();
     }
 
     /** The counters a key's entry depends on, taken before Redis is read; see {@link #fill}. */
@@ -73,8 +69,11 @@ public final class NearCache {
     public Entry lookup(String key, Type type) {
         Entry entry = entries.getIfPresent(key);
         if (entry != null && serving && entry.servableAs(type) && entry.current(stripes)) {
-            hits.increment();
-            return entry;
+            if (entry.expiresAtNanos - CoarseClock.nanoTime() > 0) {
+                hits.increment();
+                return entry;
+            }
+            entries.asMap().remove(key, entry);
         }
         misses.increment();
         return null;
@@ -93,7 +92,7 @@ public final class NearCache {
             return;
         }
         long ttlNanos = (ttl.compareTo(settings.maximumTtl()) < 0 ? ttl : settings.maximumTtl()).toNanos();
-        Entry entry = new Entry(value, type, stamp, ttlNanos);
+        Entry entry = new Entry(value, type, stamp, CoarseClock.nanoTime() + ttlNanos);
         entries.put(key, entry);
         fills.increment();
         if (!serving || !stamp.current(stripes)) {
@@ -211,13 +210,13 @@ public final class NearCache {
         private final Object value;
         private final Type type;
         private final Stamp stamp;
-        private final long ttlNanos;
+        private final long expiresAtNanos;
 
-        private Entry(Object value, Type type, Stamp stamp, long ttlNanos) {
+        private Entry(Object value, Type type, Stamp stamp, long expiresAtNanos) {
             this.value = value;
             this.type = type;
             this.stamp = stamp;
-            this.ttlNanos = ttlNanos;
+            this.expiresAtNanos = expiresAtNanos;
         }
 
         /** The value, or {@code null} when the entry remembers that the source had none. */
@@ -236,23 +235,5 @@ public final class NearCache {
 
     private static final class GroupEpoch {
         final AtomicLong value = new AtomicLong();
-    }
-
-    private static final class PerEntryExpiry implements Expiry<String, Entry> {
-
-        @Override
-        public long expireAfterCreate(String key, Entry entry, long currentTime) {
-            return entry.ttlNanos;
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-            return entry.ttlNanos;
-        }
-
-        @Override
-        public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }
