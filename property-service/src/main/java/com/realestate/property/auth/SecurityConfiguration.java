@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import com.realestate.property.benchmark.ConstantPropertyController;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline")
+                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline",
+                                ConstantPropertyController.PATH)
                         .hasAnyRole(roles(Role.USER, Role.ANALYST, Role.OPS, Role.ADMIN))
                         .requestMatchers(POST, PROPERTIES).hasAnyRole(roles(Role.ANALYST, Role.ADMIN))
                         .requestMatchers(PUT, PROPERTY).hasAnyRole(roles(Role.ANALYST, Role.OPS, Role.ADMIN))

@@ -1,9 +1,5 @@
 package com.realestate.property.cache;
 
-import com.realestate.cache.client.CacheClient;
-import com.realestate.cache.client.CacheKey;
-import com.realestate.cache.client.LoadPolicy;
-import com.realestate.cache.invalidation.DurableInvalidator;
 import com.realestate.cache.key.ListQuery;
 import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.PropertyKeys;
@@ -16,43 +12,28 @@ import com.realestate.property.score.PropertyScore;
 import com.realestate.property.score.ScoreService;
 import com.realestate.property.timeline.Timeline;
 import com.realestate.property.timeline.TimelineService;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
- * The Property API's reads, cache-aside: each view is looked up under its tenant-scoped key and loaded from
- * PostgreSQL on a miss, with single flight, a cross-instance lease and fenced stores. Reads go through the
- * durable invalidator, so a key whose invalidation Redis has not taken yet is read from the database instead.
- * With Redis down, every read simply goes to the database.
+ * The Property API's reads, cache-aside: each view is looked up under its tenant-scoped key in the configured
+ * provider's {@link PropertyViewCache} and loaded from PostgreSQL on a miss. With Redis down, every read simply goes
+ * to the database.
  */
 @Service
 public class PropertyReads {
 
-    private final CacheClient cache;
-    private final DurableInvalidator invalidator;
+    private final PropertyViewCache cache;
     private final PropertyQueryService properties;
     private final ScoreService scores;
     private final TimelineService timelines;
-    private final CacheClient details;
-    private final CacheClient lists;
-    private final CacheClient scoreCache;
-    private final CacheClient timelineCache;
 
-    /** Reads over the given services, cached for the TTLs of {@code settings}, each view metered by name. */
-    public PropertyReads(CacheClient cache, DurableInvalidator invalidator, PropertyQueryService properties,
-            ScoreService scores, TimelineService timelines, PropertyCacheSettings settings) {
+    /** Reads over the given services through the configured provider's cache. */
+    public PropertyReads(PropertyViewCache cache, PropertyQueryService properties, ScoreService scores,
+            TimelineService timelines) {
         this.cache = cache;
-        this.invalidator = invalidator;
         this.properties = properties;
         this.scores = scores;
         this.timelines = timelines;
-        LoadPolicy base = cache.loadPolicy();
-        this.details = cache.named("property-details",
-                base.withTtl(settings.detailTtl()).withNegativeTtl(settings.notFoundTtl()));
-        this.lists = cache.named("property-lists", base.withTtl(settings.listTtl()));
-        this.scoreCache = cache.named("property-scores", base.withTtl(settings.scoreTtl()));
-        this.timelineCache = cache.named("property-timelines", base.withTtl(settings.timelineTtl()));
     }
 
     /**
@@ -61,14 +42,14 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public Property detail(TenantId tenant, PropertyId id) {
-        return read(details, PropertyKeys.detailKey(tenant, id), Property.class,
+        return cache.getOrLoad(PropertyView.DETAILS, PropertyKeys.detailKey(tenant, id), Property.class,
                 () -> properties.find(tenant, id).orElse(null))
                 .orElseThrow(PropertyNotFoundException::new);
     }
 
     /** One page of the tenant's list, cached under the hash of its normalised filters. */
     public PropertyPage list(TenantId tenant, ListQuery query) {
-        return read(lists, PropertyKeys.listKey(tenant, query), PropertyPage.class,
+        return cache.getOrLoad(PropertyView.LISTS, PropertyKeys.listKey(tenant, query), PropertyPage.class,
                 () -> properties.list(tenant, query)).orElseThrow();
     }
 
@@ -78,7 +59,7 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public PropertyScore score(TenantId tenant, PropertyId id) {
-        return read(scoreCache, PropertyKeys.scoreKey(tenant, id), PropertyScore.class,
+        return cache.getOrLoad(PropertyView.SCORES, PropertyKeys.scoreKey(tenant, id), PropertyScore.class,
                 () -> scores.score(tenant, id)).orElseThrow();
     }
 
@@ -88,17 +69,7 @@ public class PropertyReads {
      * @throws PropertyNotFoundException when the tenant has no such property
      */
     public Timeline timeline(TenantId tenant, PropertyId id) {
-        return read(timelineCache, PropertyKeys.timelineKey(tenant, id), Timeline.class,
+        return cache.getOrLoad(PropertyView.TIMELINES, PropertyKeys.timelineKey(tenant, id), Timeline.class,
                 () -> timelines.timeline(tenant, id)).orElseThrow();
-    }
-
-    /** Cache-aside through {@code view}, unless an invalidation of the key is still pending: then straight from the source. */
-    private <T> Optional<T> read(CacheClient view, CacheKey key, Class<T> type, Supplier<? extends T> loader) {
-        return invalidator.getOrLoad(view, key, type, loader, view.loadPolicy());
-    }
-
-    /** The cache client behind these reads, for warm-up and health. */
-    CacheClient cache() {
-        return cache;
     }
 }
