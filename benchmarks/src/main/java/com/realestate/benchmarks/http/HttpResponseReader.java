@@ -33,7 +33,7 @@ final class HttpResponseReader {
      */
     HttpResponse read() throws IOException {
         int length = readLine();
-        if (length < 12 || !startsWith(length, "HTTP/1.")) {
+        if (length < 12 || !startsWith(length, "http/1.")) {
             throw new IOException("not an HTTP/1.x status line: " + new String(line, 0, Math.min(length, 80),
                     StandardCharsets.ISO_8859_1));
         }
