@@ -6,7 +6,7 @@
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
 #                         [--duration=20s] [--warmup=5s] [--connections=32] [--properties=100000] [--tenants=8]
-#                         [--ids-per-tenant=2000]
+#                         [--ids-per-tenant=2000] [--jit-warmup=15s]
 #
 # Extra environment for the service, per run, as space-separated NAME=value lists:
 #   OURS_ENV (our cache, near cache off), OURS_NEAR_ENV (our cache with the near cache on; default
@@ -26,18 +26,20 @@ CONNECTIONS=32
 PROPERTIES=100000
 TENANTS=8
 IDS_PER_TENANT=2000
+JIT_WARMUP=15s
 for arg in "$@"; do
   case "$arg" in
     --skip-jmh) SKIP_JMH=true ;;
     --skip-build) SKIP_BUILD=true ;;
     --profile) PROFILE=true ;;
-    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500 ;;
+    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500; JIT_WARMUP=5s ;;
     --duration=*) DURATION=${arg#*=} ;;
     --warmup=*) WARMUP=${arg#*=} ;;
     --connections=*) CONNECTIONS=${arg#*=} ;;
     --properties=*) PROPERTIES=${arg#*=} ;;
     --tenants=*) TENANTS=${arg#*=} ;;
     --ids-per-tenant=*) IDS_PER_TENANT=${arg#*=} ;;
+    --jit-warmup=*) JIT_WARMUP=${arg#*=} ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run-all.sh: unknown argument $arg (see --help)" >&2; exit 2 ;;
   esac
@@ -68,6 +70,7 @@ PG_PID=""
 SERVICE_PID=""
 cleanup() {
   local status=$?
+  set +e
   trap - EXIT INT TERM
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
   if [[ -n "$REDIS_PID" ]]; then
@@ -79,10 +82,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# A port below Linux's ephemeral range (32768 and up), so that no outgoing connection can be holding it.
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     if ! (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; then
       echo "$port"
       return
@@ -178,10 +182,22 @@ load() {
     --results="$RESULTS" "$@"
 }
 
+# Unmeasured load right after a start, so that every measured run meets a service the JIT has compiled.
+warm_jit() {
+  local label=$1
+  shift
+  for scenario in "$@"; do
+    load "jit-$label" "$scenario" --warmup=0s --duration="$JIT_WARMUP" --results="$RESULTS_DIR/jit-warmup.jsonl" \
+      >/dev/null
+  done
+}
+
 seconds() { "$JAVA" -cp "$BENCH_JAR" com.realestate.benchmarks.http.RunSummary --seconds "$1"; }
 
 log "results go to $RESULTS_DIR"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_service ours realestate "$OURS_ENV"
+warm_jit ours constant detail list score
 load ours constant
 for scenario in detail list score; do load ours "$scenario" --prime=true; done
 DURATION_S=$(seconds "$DURATION")
@@ -192,15 +208,18 @@ load ours-outage detail --pause-pid="$REDIS_PID" --pause-from="${PAUSE_FROM}s" -
 stop_service
 
 start_service ours-near realestate "$OURS_ENV $OURS_NEAR_ENV"
+warm_jit ours-near constant detail list score
 load ours-near constant
 for scenario in detail list score; do load ours-near "$scenario" --prime=true; done
 stop_service
 
 start_service spring-data-redis spring-data-redis "$SPRING_ENV"
+warm_jit spring-data-redis detail list score
 for scenario in detail list score; do load spring-data-redis "$scenario" --prime=true; done
 stop_service
 
 start_service none none "$NONE_ENV"
+warm_jit none detail list score
 for scenario in detail list score; do load none "$scenario"; done
 stop_service
 
@@ -210,6 +229,7 @@ stop_service
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB,"
   echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1), Redis $("$REDIS_BIN" --version | awk '{print $3}')"
   echo "Command: benchmarks/run-all.sh $*"
+  echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RESULTS_DIR/summary.md"
 
 if [[ "$SKIP_JMH" != true && -x benchmarks/run-jmh.sh ]]; then

@@ -6,7 +6,8 @@ import com.realestate.property.property.Property;
 import com.realestate.property.property.PropertyETag;
 import com.realestate.property.property.PropertyStatus;
 import com.realestate.property.property.PropertyType;
-import com.realestate.property.system.CachePolicy;
+import com.realestate.property.system.RenderedView;
+import com.realestate.property.system.ViewRenderer;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The framework's ceiling for load runs: a read that passes the same security filter chain, JWT check, role rule,
- * {@code Caller} resolution, headers and JSON writing as the detail read, but returns a fixed property of about 1 KB
- * without looking anything up. What the detail read costs beyond this is the cost of reading the property. Only
+ * {@code Caller} resolution, headers and body writing as the detail read, but answers a fixed property of about 1 KB
+ * (rendered once, as the detail read caches its responses) without looking anything up. What the detail read costs beyond this is the cost of reading the property. Only
  * there when {@code realestate.benchmark.constant-endpoint=true}.
  */
 @RestController
@@ -47,10 +48,16 @@ public class ConstantPropertyController {
                     "triple glazing", "doorman", "playground", "river view"),
             7, CREATED, CREATED.plusSeconds(86_400));
 
-    /** The fixed property, with the detail read's headers. */
+    private final RenderedView rendered;
+
+    /** An endpoint answering the fixed property as {@code renderer} renders it, once. */
+    public ConstantPropertyController(ViewRenderer renderer) {
+        this.rendered = renderer.render(PROPERTY, PropertyETag.of(PROPERTY));
+    }
+
+    /** The fixed property, with the detail read's headers, written as a cache hit of the detail read is. */
     @GetMapping(PATH)
-    public ResponseEntity<Property> property(Caller caller) {
-        return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
-                .eTag(PropertyETag.of(PROPERTY)).body(PROPERTY);
+    public ResponseEntity<String> property(Caller caller) {
+        return rendered.response();
     }
 }

@@ -128,4 +128,19 @@ abstract class CachedReadsContract extends ApiIntegrationTest {
 
         assertThat(api.get(PROPERTIES + "/" + id, admin).json().get("price").decimalValue()).isEqualByComparingTo("123456");
     }
+
+    @Test
+    void aCachedResponseIsByteForByteTheOneRenderedOnTheMissWithItsETag() {
+        String id = create(tenant, SampleProperties.with(body -> body.withObject("address")
+                .put("city", "Paris").put("region", "Île-de-France").put("line1", "5 Rue de Rivoli — 2ᵉ étage")));
+        ApiClient.Response miss = api.get(PROPERTIES + "/" + id, admin);
+
+        ApiClient.Response hit = api.get(PROPERTIES + "/" + id, admin);
+
+        assertThat(hit.body()).isEqualTo(miss.body());
+        assertThat(hit.header("ETag")).isEqualTo(miss.header("ETag"));
+        assertThat(hit.header("Content-Type")).startsWith("application/json");
+        assertThat(hit.json().get("address").get("region").asString()).isEqualTo("Île-de-France");
+        assertThat(api.get(PROPERTIES + "/" + id, admin, "If-None-Match", hit.header("ETag")).status()).isEqualTo(304);
+    }
 }
