@@ -232,9 +232,9 @@ stop_service
   echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RESULTS_DIR/summary.md"
 
-if [[ "$SKIP_JMH" != true && -x benchmarks/run-jmh.sh ]]; then
+if [[ "$SKIP_JMH" != true && -f benchmarks/run-jmh.sh ]]; then
   log "running benchmarks/run-jmh.sh"
-  benchmarks/run-jmh.sh
+  bash benchmarks/run-jmh.sh
 elif [[ "$SKIP_JMH" != true ]]; then
   log "benchmarks/run-jmh.sh is not there; JMH skipped"
 fi

@@ -26,7 +26,7 @@ public final class HttpLoad {
         LoadOptions options;
         try {
             options = LoadOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("http-load: " + e.getMessage());
             System.exit(2);
             return;

@@ -35,9 +35,9 @@ record LoadOptions(String host, int port, Scenario scenario, int connections, Du
     LoadOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(scenario, "scenario");
-        Objects.requireNonNull(jwtSecret, "--jwt-secret (or JWT_SECRET) is required");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(results, "results");
+        require(jwtSecret != null && !jwtSecret.isBlank(), "--jwt-secret (or JWT_SECRET) is required");
         require(port > 0 && port < 65536, "--port must be a TCP port, was " + port);
         require(connections >= 1 && connections <= 4096, "--connections must be 1..4096, was " + connections);
         require(!warmup.isNegative(), "--warmup must not be negative");

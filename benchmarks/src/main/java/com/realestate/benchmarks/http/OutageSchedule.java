@@ -23,7 +23,7 @@ final class OutageSchedule implements AutoCloseable {
         timer.schedule(() -> signal("CONT"), measureFromNanos + outage.to().toNanos() - now, TimeUnit.NANOSECONDS);
     }
 
-    /** The schedule of the outage, or one that does nothing when there is none. */
+    /** The schedule of the outage, or {@code null} when there is none (try-with-resources then skips it). */
     static OutageSchedule start(LoadOptions.Outage outage, long measureFromNanos) {
         return outage == null ? null : new OutageSchedule(outage, measureFromNanos);
     }

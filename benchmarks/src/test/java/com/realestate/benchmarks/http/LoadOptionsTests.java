@@ -44,4 +44,10 @@ class LoadOptionsTests {
         assertThat(Scenario.DETAIL.allPaths(3)).containsExactly("/api/v1/properties/p1", "/api/v1/properties/p2",
                 "/api/v1/properties/p3");
     }
+
+    @Test
+    void refusesARunWithoutTheJwtSecret() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[0], Map.of()))
+                .withMessageContaining("JWT_SECRET");
+    }
 }
