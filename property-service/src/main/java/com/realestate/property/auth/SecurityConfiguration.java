@@ -5,12 +5,14 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import com.realestate.property.benchmark.ConstantPropertyController;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -45,7 +47,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline")
+                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline",
+                                ConstantPropertyController.PATH)
                         .hasAnyRole(roles(Role.USER, Role.ANALYST, Role.OPS, Role.ADMIN))
                         .requestMatchers(POST, PROPERTIES).hasAnyRole(roles(Role.ANALYST, Role.ADMIN))
                         .requestMatchers(PUT, PROPERTY).hasAnyRole(roles(Role.ANALYST, Role.OPS, Role.ADMIN))
@@ -61,6 +64,16 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * No per-filter observations from Spring Security: they wrap each of the chain's filters in a Micrometer
+     * observation, which cost more per request than the JWT check itself. Requests are still timed whole by
+     * {@code http.server.requests}, and failures still show as 401 and 403 there.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The decoder for the configured HS256 secret or RS256 JWKS. */

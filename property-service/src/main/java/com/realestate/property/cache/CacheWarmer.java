@@ -1,5 +1,6 @@
 package com.realestate.property.cache;
 
+import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.TenantId;
 import com.realestate.property.property.Property;
@@ -9,23 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads the details of the most recently changed properties into the cache once the service is ready, on a
  * thread of its own: bounded by {@code realestate.property-cache.warm-up-properties}, and never in the way of
  * readiness or of requests (warmed keys are loaded exactly as a request would, with single flight and leases).
  */
-@Component
-class CacheWarmer {
+final class CacheWarmer {
 
     private static final Logger log = LoggerFactory.getLogger(CacheWarmer.class);
 
+    private final CacheClient cache;
     private final PropertyReads reads;
     private final PropertyQueryService properties;
     private final PropertyCacheSettings settings;
 
-    CacheWarmer(PropertyReads reads, PropertyQueryService properties, PropertyCacheSettings settings) {
+    CacheWarmer(CacheClient cache, PropertyReads reads, PropertyQueryService properties,
+            PropertyCacheSettings settings) {
+        this.cache = cache;
         this.reads = reads;
         this.properties = properties;
         this.settings = settings;
@@ -40,7 +42,7 @@ class CacheWarmer {
 
     void warm() {
         try {
-            if (!reads.cache().isAvailable()) {
+            if (!cache.isAvailable()) {
                 log.info("Cache warm-up skipped: Redis is not available");
                 return;
             }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long each view of the Property API stays cached, and how the cache is warmed at start.
+ * Which cache the Property API's reads go through, how long each view stays cached, and how the cache is warmed
+ * at start.
  *
  * @param detailTtl         a property's detail
  * @param listTtl           a page of a tenant's list
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notFoundTtl       how long "no such property" is remembered, so floods of unknown ids spare the database
  * @param warmUpProperties  how many of the most recently changed properties are loaded into the cache at start
  * @param relayInterval     how often the outbox relay looks for events to publish when nothing woke it
+ * @param provider          which cache the reads go through: {@code realestate} (ours), {@code spring-data-redis}
+ *                          (Spring Data Redis' {@code RedisCacheManager}, for comparison) or {@code none}
  */
 @ConfigurationProperties("realestate.property-cache")
 public record PropertyCacheSettings(
@@ -24,7 +27,8 @@ public record PropertyCacheSettings(
         @DefaultValue("5m") Duration timelineTtl,
         @DefaultValue("30s") Duration notFoundTtl,
         @DefaultValue("200") int warmUpProperties,
-        @DefaultValue("500ms") Duration relayInterval) {
+        @DefaultValue("500ms") Duration relayInterval,
+        @DefaultValue("realestate") CacheProvider provider) {
 
     /** Validates that every duration is positive and the warm-up bounded. */
     public PropertyCacheSettings {
@@ -33,6 +37,7 @@ public record PropertyCacheSettings(
         requirePositive("score-ttl", scoreTtl);
         requirePositive("timeline-ttl", timelineTtl);
         requirePositive("relay-interval", relayInterval);
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(notFoundTtl, "not-found-ttl");
         if (notFoundTtl.isNegative()) {
             throw new IllegalArgumentException("realestate.property-cache.not-found-ttl must not be negative");

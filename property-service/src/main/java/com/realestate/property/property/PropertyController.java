@@ -4,15 +4,17 @@ import com.realestate.cache.key.ListQuery;
 import com.realestate.property.auth.Caller;
 import com.realestate.property.cache.PropertyReads;
 import com.realestate.property.system.CachePolicy;
-import com.realestate.property.system.ContentETag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,13 +43,11 @@ public class PropertyController {
 
     private final PropertyReads reads;
     private final PropertyCommandService commands;
-    private final ContentETag contentETag;
 
     /** A controller on the feature's services. */
-    public PropertyController(PropertyReads reads, PropertyCommandService commands, ContentETag contentETag) {
+    public PropertyController(PropertyReads reads, PropertyCommandService commands) {
         this.reads = reads;
         this.commands = commands;
-        this.contentETag = contentETag;
     }
 
     /** One page of the tenant's properties that match the filters. */
@@ -68,21 +68,21 @@ public class PropertyController {
                 @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1",
                         maximum = "100", defaultValue = "20"))
             })
-    public ResponseEntity<PropertyPage> list(Caller caller,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PropertyPage.class)))
+    public ResponseEntity<String> list(Caller caller,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ListQuery query = ListQueryParameters.parse(parameters);
-        PropertyPage page = reads.list(caller.tenant(), query);
-        return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
-                .eTag(contentETag.of(page)).body(page);
+        return reads.list(caller.tenant(), query).response();
     }
 
     /** The property with the id. */
     @GetMapping("/{id}")
     @Operation(summary = "Get a property")
-    public ResponseEntity<Property> get(Caller caller, @PathVariable String id) {
-        Property property = reads.detail(caller.tenant(), PropertyIds.fromPath(id));
-        return ResponseEntity.ok().cacheControl(CachePolicy.revalidatePrivately())
-                .eTag(PropertyETag.of(property)).body(property);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = Property.class)))
+    public ResponseEntity<String> get(Caller caller, @PathVariable String id) {
+        return reads.detail(caller.tenant(), PropertyIds.fromPath(id)).response();
     }
 
     /** Creates a property in the caller's tenant. */

@@ -1,5 +1,6 @@
 package com.realestate.property.system;
 
+import com.realestate.property.cache.CacheProvider;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import org.springframework.util.StringUtils;
 /**
  * Fills in the infrastructure a local run lacks, before the application context starts: without a database URL
  * it starts an embedded PostgreSQL and turns on the local run (demo data and printed demo tokens); without
- * {@code REDIS_URL} it starts an embedded redis-server and sets {@code REDIS_URL} to it; in a local run without
+ * {@code REDIS_URL} it starts an embedded redis-server and sets {@code REDIS_URL} to it, unless the cache provider is
+ * {@code none}; in a local run without
  * any JWT key it generates a random {@code JWT_SECRET}. The servers stop when the context closes.
  *
  * <p>Only {@code PropertyServiceApplication.main} registers it, so tests and other embeddings never start
@@ -44,7 +46,8 @@ public final class LocalRunBootstrap implements ApplicationListener<ApplicationE
                 properties.put("spring.datasource.username", services.postgresUser());
                 properties.put(LOCAL_RUN, true);
             }
-            if (!StringUtils.hasText(environment.getProperty("REDIS_URL"))) {
+            if (!StringUtils.hasText(environment.getProperty("REDIS_URL"))
+                    && CacheProvider.of(environment) != CacheProvider.NONE) {
                 properties.put("REDIS_URL", services.startRedis());
                 properties.put(EMBEDDED_REDIS, true);
             }

@@ -6,7 +6,9 @@ import com.realestate.cache.invalidation.EventDrivenInvalidator;
 import com.realestate.cache.invalidation.InvalidationBus;
 import com.realestate.cache.invalidation.PropertyUpdateStrategy;
 import com.realestate.cache.invalidation.TimelineUpdateStrategy;
+import com.realestate.cache.spring.RealEstateCacheProperties;
 import com.realestate.property.events.PropertyEventRepository;
+import com.realestate.property.property.PropertyQueryService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,13 +17,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the Property API to the cache: the client comes from the {@code cache-spring} auto-configuration; this
- * adds the durable invalidator every read and write goes through, the event-driven invalidator with the
- * service's strategies, the invalidation bus every instance listens to, and the outbox relay that feeds it.
+ * Our provider ({@code realestate}, the default): the client comes from the {@code cache-spring}
+ * auto-configuration; this adds the durable invalidator every read and write goes through, the event-driven
+ * invalidator with the service's strategies, the invalidation bus every instance listens to, the outbox relay that
+ * feeds it, the reads' cache and the warm-up.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnCacheProvider(CacheProvider.REALESTATE)
 @EnableConfigurationProperties(PropertyCacheSettings.class)
-class CachingConfiguration {
+class RealEstateCachingConfiguration {
 
     @Bean(destroyMethod = "close")
     DurableInvalidator durableInvalidator(CacheClient cache, MeterRegistry registry, Clock clock) {
@@ -54,5 +58,18 @@ class CachingConfiguration {
     OutboxRelay outboxRelay(PropertyEventRepository events, InvalidationBus bus, TransactionTemplate transactions,
             Clock clock, PropertyCacheSettings settings, MeterRegistry registry) {
         return new OutboxRelay(events, bus, transactions, clock, settings.relayInterval(), registry);
+    }
+
+    @Bean
+    RealEstateViewCache propertyViewCache(CacheClient cache, DurableInvalidator invalidator,
+            EventDrivenInvalidator events, InvalidationBus bus, OutboxRelay relay, PropertyCacheSettings settings,
+            RealEstateCacheProperties cacheProperties) {
+        return new RealEstateViewCache(cache, invalidator, events, bus, relay, settings, cacheProperties.nearCache());
+    }
+
+    @Bean
+    CacheWarmer cacheWarmer(CacheClient cache, PropertyReads reads, PropertyQueryService properties,
+            PropertyCacheSettings settings) {
+        return new CacheWarmer(cache, reads, properties, settings);
     }
 }

@@ -1,0 +1,68 @@
+package com.realestate.property.cache;
+
+import com.realestate.property.system.ServiceCacheSettings;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.cache.BatchStrategies;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/**
+ * The peer ({@code spring-data-redis}): a {@link LettuceConnectionFactory} on the same {@code REDIS_URL} with the
+ * same command timeout as ours, and a {@link RedisCacheManager} with the standard JSON serializer
+ * ({@link RedisSerializer#json()}), our key prefix and the same TTL per view (absent details for the not-found TTL),
+ * configured as a Spring Boot application would.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnCacheProvider(CacheProvider.SPRING_DATA_REDIS)
+@EnableConfigurationProperties(PropertyCacheSettings.class)
+class SpringDataRedisCachingConfiguration {
+
+    private static final String COMMAND_TIMEOUT = "realestate.cache.command-timeout";
+
+    @Bean
+    LettuceConnectionFactory redisConnectionFactory(ServiceCacheSettings cache, Environment environment) {
+        RedisURI uri = RedisURI.create(cache.redisUrl());
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+                .commandTimeout(environment.getProperty(COMMAND_TIMEOUT, Duration.class, Duration.ofMillis(500)));
+        if (uri.isSsl()) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+    }
+
+    @Bean
+    RedisCacheManager redisCacheManager(LettuceConnectionFactory connections, ServiceCacheSettings cache,
+            PropertyCacheSettings settings) {
+        RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
+                .prefixCacheNameWith(cache.keyPrefix())
+                .serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.json()));
+        Map<String, RedisCacheConfiguration> views = new HashMap<>();
+        for (PropertyView view : PropertyView.values()) {
+            Duration ttl = view.ttl(settings);
+            views.put(view.cacheName(), defaults.entryTtl((key, value) -> value == null ? settings.notFoundTtl() : ttl));
+        }
+        return RedisCacheManager.builder(RedisCacheWriter.nonLockingRedisCacheWriter(connections,
+                        BatchStrategies.scan(1000)))
+                .cacheDefaults(defaults)
+                .withInitialCacheConfigurations(views)
+                .disableCreateOnMissingCache()
+                .build();
+    }
+
+    @Bean
+    SpringRedisViewCache propertyViewCache(RedisCacheManager manager, PropertyCacheSettings settings) {
+        return new SpringRedisViewCache(manager, settings);
+    }
+}
