@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 /**
  * How long another instance's near cache goes on serving a value after a write to it has returned: two clients on
  * one Redis (two connections, two stream readers, as two instances have), one reading a key that its near cache
- * holds, the other invalidating it. The window is the time from the invalidation's return to the first read on
- * the other client that no longer gets the old value.
+ * holds, the other invalidating it. The window is the time from the invalidation's return to the start of the
+ * first read on the other client that no longer gets the old value (that read itself then goes to Redis).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar com.realestate.benchmarks.nearcache.StalenessWindow
  * [rounds] [redis-url]}; without a URL it starts its own redis-server.
@@ -76,10 +76,14 @@ public final class StalenessWindow {
             awaitNearHit(reader, source, old);
             AtomicLong seenAt = new AtomicLong();
             Thread poller = Thread.ofPlatform().start(() -> {
-                while (read(reader, source) == old) {
+                while (true) {
+                    long started = System.nanoTime();
+                    if (read(reader, source) != old) {
+                        seenAt.set(started);
+                        return;
+                    }
                     LockSupport.parkNanos(POLL_NANOS);
                 }
-                seenAt.set(System.nanoTime());
             });
             source.incrementAndGet();
             writer.invalidate("k");
