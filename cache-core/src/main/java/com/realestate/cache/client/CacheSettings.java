@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param connectTimeout longest a connection attempt may take
  * @param breaker        when to stop calling an unhealthy Redis
  * @param name           the {@code cache} tag of this client's metrics and its name in logs
+ * @param compression    which values are stored zstd-compressed
  */
 public record CacheSettings(
         String redisUrl,
@@ -25,7 +26,8 @@ public record CacheSettings(
         Duration commandTimeout,
         Duration connectTimeout,
         BreakerSettings breaker,
-        String name) {
+        String name,
+        Compression compression) {
 
     public static final String DEFAULT_REDIS_URL = "redis://localhost:6379/0";
     public static final String DEFAULT_KEY_PREFIX = "realestate:";
@@ -36,6 +38,7 @@ public record CacheSettings(
 
     public CacheSettings {
         Objects.requireNonNull(breaker, "breaker");
+        Objects.requireNonNull(compression, "compression");
         parseRedisUri(redisUrl);
         requireValidPrefix(keyPrefix);
         requirePositive("defaultTtl", defaultTtl);
@@ -49,7 +52,7 @@ public record CacheSettings(
     /** The defaults of DEVELOPERS.md: local Redis, {@code realestate:}, one hour, a 500 ms command timeout. */
     public static CacheSettings defaults() {
         return new CacheSettings(DEFAULT_REDIS_URL, DEFAULT_KEY_PREFIX, DEFAULT_TTL, DEFAULT_COMMAND_TIMEOUT,
-                DEFAULT_CONNECT_TIMEOUT, BreakerSettings.defaults(), "redis");
+                DEFAULT_CONNECT_TIMEOUT, BreakerSettings.defaults(), "redis", Compression.defaults());
     }
 
     /** Settings from the process environment ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, …), defaults elsewhere. */
@@ -70,35 +73,40 @@ public record CacheSettings(
                 duration(env, "CACHE_COMMAND_TIMEOUT_MS", Duration::ofMillis, defaults.commandTimeout()),
                 duration(env, "CACHE_CONNECT_TIMEOUT_MS", Duration::ofMillis, defaults.connectTimeout()),
                 defaults.breaker(),
-                defaults.name());
+                defaults.name(),
+                defaults.compression());
     }
 
     public CacheSettings withRedisUrl(String value) {
-        return new CacheSettings(value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withKeyPrefix(String value) {
-        return new CacheSettings(redisUrl, value, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, value, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withDefaultTtl(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, value, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, keyPrefix, value, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withCommandTimeout(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, value, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, value, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withConnectTimeout(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, value, breaker, name);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, value, breaker, name, compression);
     }
 
     public CacheSettings withBreaker(BreakerSettings value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name, compression);
     }
 
     public CacheSettings withName(String value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value, compression);
+    }
+
+    public CacheSettings withCompression(Compression value) {
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, value);
     }
 
     /** The Lettuce form of {@link #redisUrl()}, with the command timeout applied. */

@@ -38,6 +38,7 @@ final class LoadCoordinator implements AutoCloseable {
     private final MeteredRedis redis;
     private final LoadingScripts scripts;
     private final JsonCodec codec;
+    private final PayloadCompressor compressor;
     private final CacheMetrics metrics;
     private final Clock clock;
     private final ConcurrentHashMap<String, Flight> inflight = new ConcurrentHashMap<>();
@@ -57,10 +58,11 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    LoadCoordinator(MeteredRedis redis, JsonCodec codec, Clock clock) {
+    LoadCoordinator(MeteredRedis redis, JsonCodec codec, PayloadCompressor compressor, Clock clock) {
         this.redis = redis;
         this.scripts = new LoadingScripts(redis);
         this.codec = codec;
+        this.compressor = compressor;
         this.metrics = redis.metrics();
         this.clock = clock;
     }
@@ -226,9 +228,17 @@ final class LoadCoordinator implements AutoCloseable {
         }
         long fresh = jittered(policy.ttl(), policy.ttlJitter());
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
-        byte[] entry = CacheEntry.value(fence, now + fresh, loadMillis, groups, json);
+        byte[] entry = valueEntry(fence, now + fresh, loadMillis, groups, json);
         store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
         return Optional.of(value);
+    }
+
+    /** A value entry with the JSON compressed when it is large enough for that to pay. */
+    private byte[] valueEntry(String fence, long softExpiryMillis, long loadMillis, String groups, byte[] json) {
+        byte[] compressed = compressor.compress(json);
+        return compressed == null
+                ? CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, json)
+                : CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, CacheEntry.ZSTD, compressed);
     }
 
     private void store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
@@ -317,7 +327,7 @@ final class LoadCoordinator implements AutoCloseable {
         inflight.remove(key.entry());
         try {
             String groups = key.grouped() ? scripts.tokens(key, newToken()) : "";
-            byte[] entry = CacheEntry.value(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
+            byte[] entry = valueEntry(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
             redis.execute(Operation.SET, c -> c.set(key.entry(), entry, SetArgs.Builder.px(ttl.toMillis())));
             metrics.put();
             return WriteOutcome.WRITTEN;
@@ -373,7 +383,13 @@ final class LoadCoordinator implements AutoCloseable {
         if (entry.kind() == CacheEntry.ABSENT) {
             return Optional.empty();
         }
-        T value = codec.decode(entry.bytes(), entry.payloadOffset(), entry.payloadLength(), type);
+        T value = switch (entry.encoding()) {
+            case CacheEntry.JSON -> codec.decode(entry.bytes(), entry.payloadOffset(), entry.payloadLength(), type);
+            case CacheEntry.ZSTD -> compressor.decompress(entry.bytes(), entry.payloadOffset(), entry.payloadLength(),
+                    (json, length) -> codec.decode(json, 0, length, type));
+            default -> throw new CorruptPayloadException("the value has an encoding this client does not know: "
+                    + entry.encoding());
+        };
         if (value == null) {
             throw new IllegalStateException("JSON null is never stored");
         }

@@ -3,6 +3,7 @@ package com.realestate.cache.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CacheEntryTests {
@@ -56,5 +57,64 @@ class CacheEntryTests {
     void theHeaderNeverLooksLikeJson() {
         assertThat(CacheEntry.value("", 0, 0, "", new byte[0])[0]).isEqualTo(CacheEntry.MAGIC);
         assertThat(new String(new byte[] {CacheEntry.MAGIC}, StandardCharsets.UTF_8)).isEqualTo("\uFFFD");
+    }
+
+    @Test
+    void uncompressedEntriesAreWrittenExactlyAsBeforeCompressionExisted() {
+        byte[] json = "{\"city\":\"Porto\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] before = ("\u00F5Va1\u001F99\u001F4\u001F\u001F\u001Fg1\u001E{\"city\":\"Porto\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(CacheEntry.value("a1", 99, 4, "g1", json)).isEqualTo(before);
+        assertThat(CacheEntry.parse(before).encoding()).isEqualTo(CacheEntry.JSON);
+    }
+
+    @Test
+    void compressedEntriesNameTheirEncodingAfterTheGroups() {
+        byte[] frame = {40, -75, 47, -3, 1, 2, 3, 0x1E, 0x1F};
+
+        CacheEntry entry = CacheEntry.parse(CacheEntry.value("f", 7, 3, "g1,g2", CacheEntry.ZSTD, frame));
+
+        assertThat(entry.encoding()).isEqualTo(CacheEntry.ZSTD);
+        assertThat(entry.groups()).isEqualTo("g1,g2");
+        assertThat(entry.matchesGroups("g1,g2")).isTrue();
+        assertThat(entry.fence()).isEqualTo("f");
+        assertThat(entry.softExpiryMillis()).isEqualTo(7);
+        assertThat(Arrays.copyOfRange(entry.bytes(), entry.payloadOffset(), entry.bytes().length)).isEqualTo(frame);
+    }
+
+    @Test
+    void anEncodingThisVersionDoesNotKnowIsReportedAsUnknown() {
+        byte[] raw = "\u00F5Vf\u001F9\u001F0\u001F\u001F\u001F\u001Fx9\u001Epayload".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(CacheEntry.parse(raw).encoding()).isNotIn(CacheEntry.JSON, CacheEntry.ZSTD);
+    }
+
+    @Test
+    void valuesThatNeverExpireLogicallyKeepTheirLargestExpiry() {
+        CacheEntry entry = CacheEntry.parse(CacheEntry.value("", Long.MAX_VALUE, 0, "", CacheEntry.ZSTD, new byte[1]));
+
+        assertThat(entry.softExpiryMillis()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void damagedNumbersReadAsZeroRatherThanFailing() {
+        byte[] raw = "\u00F5Vf\u001F12x\u001F\u001F\u001F\u001F\u001E{}".getBytes(StandardCharsets.ISO_8859_1);
+
+        CacheEntry entry = CacheEntry.parse(raw);
+
+        assertThat(entry.softExpiryMillis()).isZero();
+        assertThat(entry.loadMillis()).isZero();
+        assertThat(entry.groups()).isEmpty();
+    }
+
+    @Test
+    void aHeaderCutShortStillParsesWithEmptyFields() {
+        CacheEntry entry = CacheEntry.parse(new byte[] {CacheEntry.MAGIC, 'V', 'a', 'b'});
+
+        assertThat(entry.fence()).isEqualTo("ab");
+        assertThat(entry.groups()).isEmpty();
+        assertThat(entry.encoding()).isEqualTo(CacheEntry.JSON);
+        assertThat(entry.payloadLength()).isZero();
     }
 }
