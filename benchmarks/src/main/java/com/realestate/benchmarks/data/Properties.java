@@ -60,9 +60,8 @@ public final class Properties {
         String first = pick(random, FIRST);
         String last = pick(random, LAST);
         List<String> images = new ArrayList<>();
-        for (int i = 0, count = 2 + random.nextInt(3); i < count; i++) {
-            images.add("https://img.realestate.example/" + tenant + "/" + id + "/" + Long.toHexString(random.nextLong())
-                    + ".jpg");
+        for (int i = 0, count = 1 + random.nextInt(3); i < count; i++) {
+            images.add("https://img.realestate.example/p/" + Long.toHexString(random.nextLong()) + ".jpg");
         }
         OffsetDateTime listed = OffsetDateTime.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28),
                 random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, ZoneOffset.UTC);
@@ -79,7 +78,7 @@ public final class Properties {
                 pick(random, STATUSES),
                 bedrooms,
                 1 + random.nextInt(bedrooms),
-                BigDecimal.valueOf(35 + random.nextInt(300) * 10 + random.nextInt(10), 1),
+                BigDecimal.valueOf(350 + random.nextInt(3_000), 1),
                 1900 + random.nextInt(125),
                 features,
                 description(random, type, city, bedrooms),
