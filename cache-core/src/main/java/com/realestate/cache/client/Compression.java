@@ -10,8 +10,10 @@ package com.realestate.cache.client;
  *                       compression off
  * @param setValues      also compress large values written by {@link CacheClient#set}; off by default, because
  *                       those are plain JSON that other programs may read
+ * @param dictionary     the zstd dictionary values are compressed with, or {@code null} for none; with one, a
+ *                       ~1 KB property record takes about a third of the space and decompresses three times faster
  */
-public record Compression(int thresholdBytes, boolean setValues) {
+public record Compression(int thresholdBytes, boolean setValues, CompressionDictionary dictionary) {
 
     /**
      * Below this, zstd saves too little to matter: Redis' allocator rounds values to size classes 64 to 256 bytes
@@ -27,20 +29,25 @@ public record Compression(int thresholdBytes, boolean setValues) {
 
     /** Values of {@value #DEFAULT_THRESHOLD_BYTES} bytes or more written by the loading patterns are compressed. */
     public static Compression defaults() {
-        return new Compression(DEFAULT_THRESHOLD_BYTES, false);
+        return new Compression(DEFAULT_THRESHOLD_BYTES, false, null);
     }
 
     /** Nothing is compressed; compressed values already stored are still read. */
     public static Compression off() {
-        return new Compression(Integer.MAX_VALUE, false);
+        return new Compression(Integer.MAX_VALUE, false, null);
     }
 
     public Compression withThresholdBytes(int value) {
-        return new Compression(value, setValues);
+        return new Compression(value, setValues, dictionary);
     }
 
     public Compression withSetValues(boolean value) {
-        return new Compression(thresholdBytes, value);
+        return new Compression(thresholdBytes, value, dictionary);
+    }
+
+    /** Compresses with {@code value} (readers need the same dictionary); {@code null} for none. */
+    public Compression withDictionary(CompressionDictionary value) {
+        return new Compression(thresholdBytes, setValues, value);
     }
 
     /** {@code true} when a value of {@code jsonLength} bytes should be compressed. */

@@ -3,7 +3,6 @@ package com.realestate.cache.client;
 import com.realestate.cache.client.RedisUnavailableException.Reason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Redis itself (a healthy server refusing a command) is rethrown as Lettuce's
  * {@link RedisCommandExecutionException} and does not count against Redis' health. One instance serves a
  * connection and every cache view on it; each call records into the metrics of the view that made it.
+ *
+ * <p>Breaker transitions are noticed by comparing the breaker's state after each call with the last one seen,
+ * not through the breaker's event publisher: once anything listens there, Resilience4j builds an event with a
+ * {@code ZonedDateTime} for every successful call, which cost more than the rest of this class on a cache hit.
  */
 final class GuardedRedis implements AutoCloseable {
 
@@ -34,6 +38,7 @@ final class GuardedRedis implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final long timeoutNanos;
     private final ThrottledWarning failures = new ThrottledWarning(log, Duration.ofSeconds(30));
+    private final AtomicReference<CircuitBreaker.State> observed = new AtomicReference<>(CircuitBreaker.State.CLOSED);
     private volatile long openedAtNanos;
 
     GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker) {
@@ -41,7 +46,7 @@ final class GuardedRedis implements AutoCloseable {
         this.connector = connector;
         this.breaker = breaker;
         this.timeoutNanos = settings.commandTimeout().toNanos();
-        breaker.getEventPublisher().onStateTransition(this::logTransition);
+        this.observed.set(breaker.getState());
     }
 
     /** The breaker configuration that {@link BreakerSettings} describes. */
@@ -64,6 +69,15 @@ final class GuardedRedis implements AutoCloseable {
      */
     <T> T execute(CacheMetrics metrics, Operation operation,
                   Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+        try {
+            return guarded(metrics, operation, command);
+        } finally {
+            noticeTransition();
+        }
+    }
+
+    private <T> T guarded(CacheMetrics metrics, Operation operation,
+                          Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
@@ -134,11 +148,19 @@ final class GuardedRedis implements AutoCloseable {
         return new RedisUnavailableException(reason);
     }
 
-    private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
-        CircuitBreaker.StateTransition transition = event.getStateTransition();
-        switch (transition.getToState()) {
+    /** Logs a breaker transition once, by whichever call first sees the new state. */
+    private void noticeTransition() {
+        CircuitBreaker.State now = breaker.getState();
+        CircuitBreaker.State before = observed.get();
+        if (now != before && observed.compareAndSet(before, now)) {
+            logTransition(before, now);
+        }
+    }
+
+    private void logTransition(CircuitBreaker.State from, CircuitBreaker.State to) {
+        switch (to) {
             case OPEN -> {
-                if (transition.getFromState() == CircuitBreaker.State.CLOSED) {
+                if (from == CircuitBreaker.State.CLOSED) {
                     openedAtNanos = System.nanoTime();
                     log.warn("Cache '{}': Redis at {} is failing; reads fall through to the source and writes are"
                                     + " skipped, probing again every {} ms",
@@ -148,7 +170,7 @@ final class GuardedRedis implements AutoCloseable {
             case CLOSED -> log.info("Cache '{}': Redis at {} is answering again after {} ms; caching resumed",
                     settings.name(), settings.redisUrlForDisplay(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAtNanos));
-            default -> log.debug("Cache '{}': breaker {}", settings.name(), transition);
+            default -> log.debug("Cache '{}': breaker from {} to {}", settings.name(), from, to);
         }
     }
 

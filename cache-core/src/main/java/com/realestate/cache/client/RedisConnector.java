@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Owns the one shared Lettuce connection of a client. It connects in the background, so a client can be
  * built while Redis is down and starts serving once Redis is up; after the first connection, Lettuce's
  * auto-reconnect takes over. Commands issued while disconnected are rejected at once rather than queued.
+ *
+ * <p>Lettuce's own command latency recorder is off: it is on by default whenever LatencyUtils is on the class path
+ * (Micrometer brings it), wraps every command and runs a pause detector, and the client already times each command
+ * with Micrometer.
  */
 final class RedisConnector implements AutoCloseable {
 
@@ -51,6 +56,7 @@ final class RedisConnector implements AutoCloseable {
         this.retryDelayNanos = settings.breaker().openDuration().toNanos();
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
                 .build();
         this.client = RedisClient.create(resources, settings.redisUri());
         this.client.setOptions(clientOptions(true));

@@ -205,4 +205,21 @@ class CompressionIntegrationTests {
         assertThat(corruptValues()).isGreaterThanOrEqualTo(2);
         assertThat(loads).hasValue(2);
     }
+
+    @Test
+    void valuesCompressedWithADictionaryAreReadByClientsGivenItAndReloadedByOthers() {
+        Compression withDictionary = Compression.defaults().withDictionary(PayloadCompressorTests.trainedDictionary());
+        CacheClient writer = client(withDictionary);
+        CacheClient sameDictionary = client(withDictionary);
+        Listing big = listing("10", 200);
+        writer.getOrLoad("property:10", Listing.class, () -> load(big), TTL);
+
+        assertThat(sameDictionary.get("property:10", Listing.class)).contains(big);
+
+        CacheClient withoutDictionary = client(Compression.defaults());
+        assertThat(withoutDictionary.get("property:10", Listing.class)).isEmpty();
+        assertThat(withoutDictionary.getOrLoad("property:10", Listing.class, () -> load(big), TTL)).contains(big);
+        assertThat(loads).hasValue(2);
+        assertThat(withoutDictionary.get("property:10", Listing.class)).contains(big);
+    }
 }
