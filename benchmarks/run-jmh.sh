@@ -6,7 +6,8 @@
 #   REGEX       which benchmarks (default: every Redis*Benchmark and NearCache*Benchmark class)
 #   --threads   thread counts to run, each as its own JMH run (default "1 4")
 #   --quick     a smoke run (1 fork, 1 short warmup and measurement iteration): numbers are not to be quoted
-#   after --     options passed to JMH as they are (e.g. -prof jfr)
+#   --iterations "OPTS"  replaces the fork and iteration options (default "-f 1 -wi 3 -w 2s -i 5 -r 2s")
+#   after --     further options passed to JMH as they are (e.g. -prof jfr); JMH refuses an option given twice
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
 # Writes RESULTS_DIR/jmh-t<N>.json (JMH JSON) and RESULTS_DIR/jmh-t<N>.txt (JMH's human-readable log).
 source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
@@ -20,8 +21,9 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --threads) THREADS="$2"; shift 2 ;;
     --quick) ITERATIONS=(-f 1 -wi 1 -w 1s -i 1 -r 1s); shift ;;
+    --iterations) read -r -a ITERATIONS <<< "$2"; shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) REGEX="$1"; shift ;;
   esac
 done

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CompressionBenchmark {
 
-    @Param({"LZ4_FAST", "LZ4_HC", "ZSTD_1", "ZSTD_3", "ZSTD_3_NO_CONTEXT"})
+    @Param({"LZ4_FAST", "LZ4_HC", "ZSTD_1", "ZSTD_3", "ZSTD_3_DICTIONARY"})
     public Codecs codec;
 
     private byte[] json;

@@ -2,10 +2,12 @@ package com.realestate.benchmarks.jmh;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.realestate.benchmarks.data.Properties;
 import com.realestate.benchmarks.data.Property;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.CacheClients;
 import com.realestate.cache.client.CacheKey;
+import com.realestate.cache.client.Compression;
 import com.realestate.cache.memo.MemoizedFunction;
 import com.realestate.cache.memo.Memoizer;
 import io.lettuce.core.RedisClient;
@@ -37,7 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Peers {
 
-    static final Duration TTL = Duration.ofHours(1);
+    public static final Duration TTL = Duration.ofHours(1);
+    /**
+     * Bare Lettuce and Spring wait up to 60 s for a reply; the cache's 500 ms default would turn a machine busy
+     * with other work into timeouts and an open breaker, and the run would measure fallbacks, not hits.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     private Peers() {
     }
@@ -116,11 +123,18 @@ public final class Peers {
 
         public CacheClient cache;
         public MemoizedFunction<Integer, Property> memoized;
+        private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        private double missesAfterSetup;
 
         @Setup(Level.Trial)
         public void connect(LocalRedis server) {
-            cache = CacheClients.builder().redisUrl(server.uri()).keyPrefix("ours:")
-                    .meterRegistry(new SimpleMeterRegistry()).build();
+            connect(server, Compression.defaults(), "ours:");
+        }
+
+        /** Connects with other compression settings, under a key prefix of its own. */
+        public void connect(LocalRedis server, Compression compression, String keyPrefix) {
+            cache = CacheClients.builder().redisUrl(server.uri()).keyPrefix(keyPrefix).compression(compression)
+                    .commandTimeout(COMMAND_TIMEOUT).meterRegistry(meters).build();
             memoized = Memoizer.builder(cache, "property").ttl(TTL).function(Records::record, Property.class);
             for (int i = 0; i < Records.COUNT; i++) {
                 int index = i;
@@ -128,6 +142,18 @@ public final class Peers {
                 cache.getOrLoad(grouped(i), Property.class, () -> Records.record(index), TTL);
                 memoized.apply(i);
             }
+            missesAfterSetup = misses();
+        }
+
+        private double misses() {
+            return meters.get("cache.gets").tag("result", "miss").functionCounter().count();
+        }
+
+        private String errors() {
+            StringBuilder errors = new StringBuilder();
+            meters.get("cache.errors").counters().stream().filter(c -> c.count() > 0).forEach(c ->
+                    errors.append(' ').append(c.getId().getTag("kind")).append('=').append((long) c.count()));
+            return errors.isEmpty() ? " none" : errors.toString();
         }
 
         /** The key of record {@code index} in its tenant's group, read through the READ script. */
@@ -135,9 +161,27 @@ public final class Peers {
             return GROUPED[index];
         }
 
+        /** Says how many calls missed or failed during the measurement, so that a hit benchmark can be trusted. */
         @TearDown(Level.Trial)
         public void close() {
+            System.out.printf("%n[ours] misses during the run: %.0f, errors:%s%n", misses() - missesAfterSetup, errors());
             cache.close();
+        }
+    }
+
+    /** This cache with a zstd dictionary trained on other records: the smallest and fastest-to-read entries. */
+    @State(Scope.Benchmark)
+    public static class OurCacheWithDictionary {
+        public final OurCache ours = new OurCache();
+
+        @Setup(Level.Trial)
+        public void connect(LocalRedis server) {
+            ours.connect(server, Compression.defaults().withDictionary(Properties.trainedDictionary()), "dict:");
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            ours.close();
         }
     }
 

@@ -42,6 +42,12 @@ public class RedisHitBenchmark {
         return ours.cache.get(Records.key(records.next()), Property.class);
     }
 
+    /** The same read of entries compressed with a trained zstd dictionary. */
+    @Benchmark
+    public Optional<Property> cacheGetWithDictionary(Peers.OurCacheWithDictionary dictionary, Records records) {
+        return dictionary.ours.cache.get(Records.key(records.next()), Property.class);
+    }
+
     @Benchmark
     public Optional<Property> cacheGetOrLoad(Peers.OurCache ours, Records records) {
         int index = records.next();

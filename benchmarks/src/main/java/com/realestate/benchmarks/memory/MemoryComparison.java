@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bytes Redis spends on 10,000 cached properties: as plain JSON SETs (what a hand-written cache stores), through
- * this cache's {@code getOrLoad} with compression, and without it. Each layout is written into an emptied server
+ * Bytes Redis spends on 10,000 cached properties: as plain JSON SETs (what a hand-written cache stores), and
+ * through this cache's {@code getOrLoad} without compression, with zstd (the default) and with zstd and a
+ * dictionary trained on 2,000 other records. Each layout is written into an emptied server
  * and measured by the {@code used_memory} delta of {@code INFO memory} and by {@code MEMORY USAGE} of a sample of
  * keys. {@code args[0]} is the number of properties (default 10,000).
  */
@@ -47,8 +48,11 @@ public final class MemoryComparison {
                 }, 0);
                 measure("cache_getOrLoad_uncompressed", redis, count, "off:",
                         prefix -> loadAll(server, prefix, Compression.off(), records), plain);
-                measure("cache_getOrLoad_compressed", redis, count, "ours:",
+                measure("cache_getOrLoad_zstd", redis, count, "ours:",
                         prefix -> loadAll(server, prefix, Compression.defaults(), records), plain);
+                Compression dictionary = Compression.defaults().withDictionary(Properties.trainedDictionary());
+                measure("cache_getOrLoad_zstd_dictionary", redis, count, "dict:",
+                        prefix -> loadAll(server, prefix, dictionary, records), plain);
             } finally {
                 client.shutdown();
             }
@@ -86,7 +90,7 @@ public final class MemoryComparison {
                 samples++;
             }
         }
-        System.out.printf(Locale.ROOT, "%-30s keys=%d used_memory_delta=%d per_key=%.0f memory_usage_mean=%.0f%s%n",
+        System.out.printf(Locale.ROOT, "%-32s keys=%d used_memory_delta=%d per_key=%.0f memory_usage_mean=%.0f%s%n",
                 name, redis.dbsize(), delta, delta / (double) count, sampled / (double) Math.max(1, samples),
                 plainBytes > 0 ? String.format(Locale.ROOT, " vs_plain=%.3f (target <= 0.5)", delta / (double) plainBytes)
                         : "");

@@ -53,7 +53,11 @@ public record LoadPolicy(
                 Duration.ZERO);
     }
 
+    /** This policy with another TTL; the same instance when the TTL is unchanged, as on every cached call. */
     public LoadPolicy withTtl(Duration value) {
+        if (ttl.equals(value)) {
+            return this;
+        }
         return new LoadPolicy(value, ttlJitter, negativeTtl, singleFlight, lease, leaseWait, earlyRefreshBeta,
                 staleWhileRevalidate);
     }
