@@ -1,6 +1,9 @@
 package com.realestate.cache.client;
 
+import io.lettuce.core.KeyValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One value as stored in Redis. Values written by {@link CacheClient#set} are plain JSON; entries written by
@@ -39,6 +42,7 @@ final class CacheEntry {
     private static final byte FIELD = 0x1F;
     private static final byte PAYLOAD = 0x1E;
     private static final int FIELDS = 7;
+    private static final byte[] EMPTY = new byte[0];
 
     private final byte[] bytes;
     private final char kind;
@@ -153,6 +157,38 @@ final class CacheEntry {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code true} when this entry was loaded under exactly the group tokens of an MGET reply, which holds the
+     * entry first and then one token per group (a missing token counting as empty); compared byte for byte, as
+     * {@link #matchesGroups(String)} compares with the tokens joined by commas.
+     */
+    boolean matchesGroups(List<KeyValue<String, byte[]>> entryThenTokens) {
+        if (kind == PLAIN) {
+            return entryThenTokens.size() == 2 && length(entryThenTokens.get(1)) == 0;
+        }
+        int position = bounds[10];
+        int end = bounds[11];
+        for (int i = 1; i < entryThenTokens.size(); i++) {
+            if (i > 1) {
+                if (position >= end || bytes[position] != ',') {
+                    return false;
+                }
+                position++;
+            }
+            byte[] value = entryThenTokens.get(i).getValueOrElse(EMPTY);
+            if (end - position < value.length || !Arrays.equals(bytes, position, position + value.length, value, 0,
+                    value.length)) {
+                return false;
+            }
+            position += value.length;
+        }
+        return position == end;
+    }
+
+    private static int length(KeyValue<String, byte[]> token) {
+        return token.getValueOrElse(EMPTY).length;
     }
 
     static byte[] value(String fence, long softExpiryMillis, long loadMillis, String groups, byte[] json) {

@@ -2,8 +2,11 @@ package com.realestate.cache.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.KeyValue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CacheEntryTests {
@@ -116,5 +119,44 @@ class CacheEntryTests {
         assertThat(entry.groups()).isEmpty();
         assertThat(entry.encoding()).isEqualTo(CacheEntry.JSON);
         assertThat(entry.payloadLength()).isZero();
+    }
+
+    /** An MGET reply: the entry (not looked at) and then each group token, {@code null} for a missing one. */
+    private static List<KeyValue<String, byte[]>> reply(String... tokens) {
+        List<KeyValue<String, byte[]>> values = new ArrayList<>();
+        values.add(KeyValue.empty("entry"));
+        for (int i = 0; i < tokens.length; i++) {
+            values.add(tokens[i] == null ? KeyValue.empty("group" + i)
+                    : KeyValue.just("group" + i, tokens[i].getBytes(StandardCharsets.US_ASCII)));
+        }
+        return values;
+    }
+
+    @Test
+    void groupTokensReadByMgetMatchExactlyTheTokensTheEntryWasLoadedUnder() {
+        CacheEntry entry = CacheEntry.parse(CacheEntry.value("f", 9, 1, "a1,b2", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(entry.matchesGroups(reply("a1", "b2"))).isTrue();
+        assertThat(entry.matchesGroups(reply("a1", "b3"))).isFalse();
+        assertThat(entry.matchesGroups(reply("a1"))).isFalse();
+        assertThat(entry.matchesGroups(reply("a1", "b2", "c3"))).isFalse();
+        assertThat(entry.matchesGroups(reply("a", "1,b2"))).isFalse();
+    }
+
+    @Test
+    void aMissingGroupTokenMatchesOnlyAnEmptyOne() {
+        CacheEntry entry = CacheEntry.parse(CacheEntry.value("f", 9, 1, ",b2", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(entry.matchesGroups(reply(null, "b2"))).isTrue();
+        assertThat(entry.matchesGroups(reply("x", "b2"))).isFalse();
+    }
+
+    @Test
+    void plainValuesMatchGroupTokensAsTheirJoinedFormWouldBeEmpty() {
+        CacheEntry plain = CacheEntry.parse("{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(plain.matchesGroups(reply((String) null))).isEqualTo(plain.matchesGroups(""));
+        assertThat(plain.matchesGroups(reply("t1"))).isEqualTo(plain.matchesGroups("t1"));
+        assertThat(plain.matchesGroups(reply(null, null))).isEqualTo(plain.matchesGroups(","));
     }
 }
