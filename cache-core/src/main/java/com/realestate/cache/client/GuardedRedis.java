@@ -3,6 +3,7 @@ package com.realestate.cache.client;
 import com.realestate.cache.client.RedisUnavailableException.Reason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +24,6 @@ import org.slf4j.LoggerFactory;
  * Redis itself (a healthy server refusing a command) is rethrown as Lettuce's
  * {@link RedisCommandExecutionException} and does not count against Redis' health. One instance serves a
  * connection and every cache view on it; each call records into the metrics of the view that made it.
- *
- * <p>Breaker transitions are noticed by comparing the breaker's state after each call with the last one seen,
- * not through the breaker's event publisher: once anything listens there, Resilience4j builds an event with a
- * {@code ZonedDateTime} for every successful call, which cost more than the rest of this class on a cache hit.
  */
 final class GuardedRedis implements AutoCloseable {
 
@@ -38,7 +34,6 @@ final class GuardedRedis implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final long timeoutNanos;
     private final ThrottledWarning failures = new ThrottledWarning(log, Duration.ofSeconds(30));
-    private final AtomicReference<CircuitBreaker.State> observed = new AtomicReference<>(CircuitBreaker.State.CLOSED);
     private volatile long openedAtNanos;
 
     GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker) {
@@ -46,7 +41,7 @@ final class GuardedRedis implements AutoCloseable {
         this.connector = connector;
         this.breaker = breaker;
         this.timeoutNanos = settings.commandTimeout().toNanos();
-        this.observed.set(breaker.getState());
+        breaker.getEventPublisher().onStateTransition(this::logTransition);
     }
 
     /** The breaker configuration that {@link BreakerSettings} describes. */
@@ -69,15 +64,6 @@ final class GuardedRedis implements AutoCloseable {
      */
     <T> T execute(CacheMetrics metrics, Operation operation,
                   Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
-        try {
-            return guarded(metrics, operation, command);
-        } finally {
-            noticeTransition();
-        }
-    }
-
-    private <T> T guarded(CacheMetrics metrics, Operation operation,
-                          Function<RedisAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
@@ -148,19 +134,11 @@ final class GuardedRedis implements AutoCloseable {
         return new RedisUnavailableException(reason);
     }
 
-    /** Logs a breaker transition once, by whichever call first sees the new state. */
-    private void noticeTransition() {
-        CircuitBreaker.State now = breaker.getState();
-        CircuitBreaker.State before = observed.get();
-        if (now != before && observed.compareAndSet(before, now)) {
-            logTransition(before, now);
-        }
-    }
-
-    private void logTransition(CircuitBreaker.State from, CircuitBreaker.State to) {
-        switch (to) {
+    private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
+        CircuitBreaker.StateTransition transition = event.getStateTransition();
+        switch (transition.getToState()) {
             case OPEN -> {
-                if (from == CircuitBreaker.State.CLOSED) {
+                if (transition.getFromState() == CircuitBreaker.State.CLOSED) {
                     openedAtNanos = System.nanoTime();
                     log.warn("Cache '{}': Redis at {} is failing; reads fall through to the source and writes are"
                                     + " skipped, probing again every {} ms",
@@ -170,7 +148,7 @@ final class GuardedRedis implements AutoCloseable {
             case CLOSED -> log.info("Cache '{}': Redis at {} is answering again after {} ms; caching resumed",
                     settings.name(), settings.redisUrlForDisplay(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAtNanos));
-            default -> log.debug("Cache '{}': breaker from {} to {}", settings.name(), from, to);
+            default -> log.debug("Cache '{}': breaker {}", settings.name(), transition);
         }
     }
 
