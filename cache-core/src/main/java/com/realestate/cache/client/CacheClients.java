@@ -115,6 +115,12 @@ public final class CacheClients {
             return this;
         }
 
+        /** Which values are stored zstd-compressed; {@link Compression#defaults()} unless set. */
+        public Builder compression(Compression value) {
+            settings = settings.withCompression(value);
+            return this;
+        }
+
         /** The {@code cache} tag of the client's metrics; give each client of one registry its own. */
         public Builder name(String value) {
             settings = settings.withName(value);
@@ -162,7 +168,8 @@ public final class CacheClients {
             RedisConnector connector = new RedisConnector(settings);
             GuardedRedis redis = new GuardedRedis(settings, connector, breaker);
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
-            SharedConnection shared = new SharedConnection(settings, redis, connector, codec, meterRegistry, clock);
+            SharedConnection shared = new SharedConnection(settings, redis, connector, codec,
+                    new PayloadCompressor(settings.compression()), meterRegistry, clock);
             LoadPolicy policy = loadPolicy != null ? loadPolicy : LoadPolicy.defaults(settings.defaultTtl());
             return new RedisCacheClient(shared, settings, policy, true, publishNearCacheInvalidations);
         }

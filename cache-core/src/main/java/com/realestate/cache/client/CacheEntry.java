@@ -1,13 +1,17 @@
 package com.realestate.cache.client;
 
+import io.lettuce.core.KeyValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One value as stored in Redis. Values written by {@link CacheClient#set} are plain JSON; entries written by
  * the loading patterns carry a short header first, which the Lua scripts in {@link LoadingScripts} read too:
  *
  * <pre>
- * 0xF5 kind fence 0x1F softExpiryMillis 0x1F loadMillis 0x1F leaseUntilMillis 0x1F leaseToken 0x1F groups 0x1E payload
+ * 0xF5 kind fence 0x1F softExpiryMillis 0x1F loadMillis 0x1F leaseUntilMillis 0x1F leaseToken 0x1F groups
+ *      [0x1F encoding] 0x1E payload
  * </pre>
  *
  * 0xF5 never starts UTF-8 text, so plain JSON and headed entries are told apart by their first byte. The kind
@@ -15,10 +19,15 @@ import java.nio.charset.StandardCharsets;
  * {@code L} (a load in progress under a lease). The fence is the token of the last invalidation: a load may
  * only store its result while the fence it started under is still in place, which makes stale sets impossible.
  * The groups field holds the generation tokens of the key's groups when the value was loaded: once a group's
- * token changes (an O(1) group invalidation), the entry no longer matches and is never served again.
+ * token changes (an O(1) group invalidation), the entry no longer matches and is never served again. The
+ * encoding field is there only when the payload is not plain JSON: {@code z} for a zstd frame of the JSON. An
+ * uncompressed entry is therefore byte for byte what it was before compression existed, and the scripts, which
+ * read only the first six fields, never look at it.
+ *
+ * <p>Parsing is lazy because it runs on every hit: the numbers are read straight from the bytes, and the fence
+ * and groups become strings only when a caller asks for them.
  */
-record CacheEntry(char kind, String fence, long softExpiryMillis, long loadMillis, String groups, byte[] bytes,
-                  int payloadOffset) {
+final class CacheEntry {
 
     static final byte MAGIC = (byte) 0xF5;
     static final char PLAIN = 'P';
@@ -26,30 +35,105 @@ record CacheEntry(char kind, String fence, long softExpiryMillis, long loadMilli
     static final char ABSENT = 'A';
     static final char TOMBSTONE = 'T';
     static final char LEASE = 'L';
+    /** Encoding of a payload that is plain JSON. */
+    static final char JSON = 0;
+    /** Encoding of a payload that is a zstd frame of the JSON. */
+    static final char ZSTD = 'z';
     private static final byte FIELD = 0x1F;
     private static final byte PAYLOAD = 0x1E;
+    private static final int FIELDS = 7;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final byte[] bytes;
+    private final char kind;
+    /** Start and end (exclusive) of each header field in {@link #bytes}; unused for plain values. */
+    private final int[] bounds;
+    private final int payloadOffset;
+    private String fence;
+    private String groups;
+
+    private CacheEntry(byte[] bytes, char kind, int[] bounds, int payloadOffset) {
+        this.bytes = bytes;
+        this.kind = kind;
+        this.bounds = bounds;
+        this.payloadOffset = payloadOffset;
+    }
 
     /** Reads the header of {@code raw}; a value without one is {@link #PLAIN} JSON under no fence. */
     static CacheEntry parse(byte[] raw) {
         if (raw.length < 2 || raw[0] != MAGIC) {
-            return new CacheEntry(PLAIN, "", Long.MAX_VALUE, 0, "", raw, 0);
+            return new CacheEntry(raw, PLAIN, null, 0);
         }
-        char kind = (char) raw[1];
-        int position = 2;
-        String[] fields = new String[6];
+        int[] bounds = new int[2 * FIELDS];
         int field = 0;
-        int start = position;
+        int start = 2;
+        int position = 2;
         while (position < raw.length && raw[position] != PAYLOAD) {
-            if (raw[position] == FIELD && field < fields.length - 1) {
-                fields[field++] = new String(raw, start, position - start, StandardCharsets.US_ASCII);
+            if (raw[position] == FIELD && field < FIELDS - 1) {
+                bounds[2 * field] = start;
+                bounds[2 * field + 1] = position;
+                field++;
                 start = position + 1;
             }
             position++;
         }
-        fields[field] = new String(raw, start, position - start, StandardCharsets.US_ASCII);
-        int payload = Math.min(position + 1, raw.length);
-        return new CacheEntry(kind, orEmpty(fields[0]), number(fields[1]), number(fields[2]), orEmpty(fields[5]), raw,
-                payload);
+        bounds[2 * field] = start;
+        bounds[2 * field + 1] = position;
+        for (int rest = field + 1; rest < FIELDS; rest++) {
+            bounds[2 * rest] = position;
+            bounds[2 * rest + 1] = position;
+        }
+        return new CacheEntry(raw, (char) raw[1], bounds, Math.min(position + 1, raw.length));
+    }
+
+    char kind() {
+        return kind;
+    }
+
+    /** The token of the last invalidation this entry was written under; empty for plain values. */
+    String fence() {
+        if (fence == null) {
+            fence = text(0);
+        }
+        return fence;
+    }
+
+    /** When the value stops being fresh; never for plain values. */
+    long softExpiryMillis() {
+        return bounds == null ? Long.MAX_VALUE : number(1);
+    }
+
+    /** How long the value took to load, in milliseconds (0 when unknown). */
+    long loadMillis() {
+        return bounds == null ? 0 : number(2);
+    }
+
+    /** The generation tokens of the entry's groups when it was stored, comma-separated. */
+    String groups() {
+        if (groups == null) {
+            groups = text(5);
+        }
+        return groups;
+    }
+
+    /** {@link #JSON} or {@link #ZSTD}; anything else is an encoding this version cannot read. */
+    char encoding() {
+        if (bounds == null || bounds[13] == bounds[12]) {
+            return JSON;
+        }
+        return bounds[13] - bounds[12] == 1 ? (char) bytes[bounds[12]] : '?';
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int payloadOffset() {
+        return payloadOffset;
+    }
+
+    int payloadLength() {
+        return bytes.length - payloadOffset;
     }
 
     /** {@code true} for a value or a remembered absence: something a reader may be served. */
@@ -57,31 +141,80 @@ record CacheEntry(char kind, String fence, long softExpiryMillis, long loadMilli
         return kind == PLAIN || kind == VALUE || kind == ABSENT;
     }
 
-    int payloadLength() {
-        return bytes.length - payloadOffset;
+    /** {@code true} when this entry was loaded under exactly the current generation tokens of its groups. */
+    boolean matchesGroups(String currentGroups) {
+        if (kind == PLAIN) {
+            return currentGroups.isEmpty();
+        }
+        int start = bounds[10];
+        int length = bounds[11] - start;
+        if (length != currentGroups.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[start + i] != currentGroups.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code true} when this entry was loaded under exactly the group tokens of an MGET reply, which holds the
+     * entry first and then one token per group (a missing token counting as empty); compared byte for byte, as
+     * {@link #matchesGroups(String)} compares with the tokens joined by commas.
+     */
+    boolean matchesGroups(List<KeyValue<String, byte[]>> entryThenTokens) {
+        if (kind == PLAIN) {
+            return entryThenTokens.size() == 2 && length(entryThenTokens.get(1)) == 0;
+        }
+        int position = bounds[10];
+        int end = bounds[11];
+        for (int i = 1; i < entryThenTokens.size(); i++) {
+            if (i > 1) {
+                if (position >= end || bytes[position] != ',') {
+                    return false;
+                }
+                position++;
+            }
+            byte[] value = entryThenTokens.get(i).getValueOrElse(EMPTY);
+            if (end - position < value.length || !Arrays.equals(bytes, position, position + value.length, value, 0,
+                    value.length)) {
+                return false;
+            }
+            position += value.length;
+        }
+        return position == end;
+    }
+
+    private static int length(KeyValue<String, byte[]> token) {
+        return token.getValueOrElse(EMPTY).length;
     }
 
     static byte[] value(String fence, long softExpiryMillis, long loadMillis, String groups, byte[] json) {
-        return encode(VALUE, fence, softExpiryMillis, loadMillis, groups, json);
+        return encode(VALUE, fence, softExpiryMillis, loadMillis, groups, JSON, json);
+    }
+
+    /** A value whose payload is in {@code encoding} ({@link #JSON} or {@link #ZSTD}). */
+    static byte[] value(String fence, long softExpiryMillis, long loadMillis, String groups, char encoding,
+                        byte[] payload) {
+        return encode(VALUE, fence, softExpiryMillis, loadMillis, groups, encoding, payload);
     }
 
     static byte[] absent(String fence, long softExpiryMillis, String groups) {
-        return encode(ABSENT, fence, softExpiryMillis, 0, groups, new byte[0]);
+        return encode(ABSENT, fence, softExpiryMillis, 0, groups, JSON, new byte[0]);
     }
 
     static byte[] tombstone(String fence) {
-        return encode(TOMBSTONE, fence, 0, 0, "", new byte[0]);
+        return encode(TOMBSTONE, fence, 0, 0, "", JSON, new byte[0]);
     }
 
-    /** {@code true} when this entry was loaded under exactly the current generation tokens of its groups. */
-    boolean matchesGroups(String currentGroups) {
-        return kind == PLAIN ? currentGroups.isEmpty() : groups.equals(currentGroups);
-    }
-
-    private static byte[] encode(
-            char kind, String fence, long softExpiryMillis, long loadMillis, String groups, byte[] payload) {
-        byte[] header = (fence + (char) FIELD + softExpiryMillis + (char) FIELD + loadMillis + (char) FIELD
-                + (char) FIELD + (char) FIELD + groups).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] encode(char kind, String fence, long softExpiryMillis, long loadMillis, String groups,
+                                 char encoding, byte[] payload) {
+        String fields = fence + (char) FIELD + softExpiryMillis + (char) FIELD + loadMillis + (char) FIELD
+                + (char) FIELD + (char) FIELD + groups;
+        byte[] header = (encoding == JSON ? fields : fields + (char) FIELD + encoding)
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] entry = new byte[2 + header.length + 1 + payload.length];
         entry[0] = MAGIC;
         entry[1] = (byte) kind;
@@ -91,16 +224,32 @@ record CacheEntry(char kind, String fence, long softExpiryMillis, long loadMilli
         return entry;
     }
 
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
+    private String text(int field) {
+        if (bounds == null) {
+            return "";
+        }
+        return new String(bytes, bounds[2 * field], bounds[2 * field + 1] - bounds[2 * field], StandardCharsets.US_ASCII);
     }
 
-    private static long number(String text) {
-        if (text == null || text.isEmpty()) {
+    /** The field as a decimal number; 0 when it is empty or not a number. */
+    private long number(int field) {
+        int start = bounds[2 * field];
+        int end = bounds[2 * field + 1];
+        if (start == end) {
             return 0;
         }
+        if (end - start <= 18) {
+            long value = 0;
+            int i = start;
+            while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+                value = value * 10 + (bytes[i++] - '0');
+            }
+            if (i == end) {
+                return value;
+            }
+        }
         try {
-            return Long.parseLong(text);
+            return Long.parseLong(text(field));
         } catch (NumberFormatException e) {
             return 0;
         }

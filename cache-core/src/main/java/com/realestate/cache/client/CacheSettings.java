@@ -23,6 +23,7 @@ import java.util.function.Function;
  * @param connectTimeout longest a connection attempt may take
  * @param breaker        when to stop calling an unhealthy Redis
  * @param name           the {@code cache} tag of this client's metrics and its name in logs
+ * @param compression    which values are stored zstd-compressed
  */
 public record CacheSettings(
         String redisUrl,
@@ -32,7 +33,8 @@ public record CacheSettings(
         Duration commandTimeout,
         Duration connectTimeout,
         BreakerSettings breaker,
-        String name) {
+        String name,
+        Compression compression) {
 
     public static final String DEFAULT_REDIS_URL = "redis://localhost:6379/0";
     public static final String DEFAULT_KEY_PREFIX = "realestate:";
@@ -43,6 +45,7 @@ public record CacheSettings(
 
     public CacheSettings {
         Objects.requireNonNull(breaker, "breaker");
+        Objects.requireNonNull(compression, "compression");
         boolean clustered = RedisLocation.parse(redisUrl, cluster).cluster();
         requireValidPrefix(keyPrefix, clustered);
         requirePositive("defaultTtl", defaultTtl);
@@ -56,7 +59,7 @@ public record CacheSettings(
     /** The defaults of DEVELOPERS.md: local Redis, {@code realestate:}, one hour, a 500 ms command timeout. */
     public static CacheSettings defaults() {
         return new CacheSettings(DEFAULT_REDIS_URL, false, DEFAULT_KEY_PREFIX, DEFAULT_TTL, DEFAULT_COMMAND_TIMEOUT,
-                DEFAULT_CONNECT_TIMEOUT, BreakerSettings.defaults(), "redis");
+                DEFAULT_CONNECT_TIMEOUT, BreakerSettings.defaults(), "redis", Compression.defaults());
     }
 
     /** Settings from the process environment ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, …), defaults elsewhere. */
@@ -79,40 +82,45 @@ public record CacheSettings(
                 duration(env, "CACHE_COMMAND_TIMEOUT_MS", Duration::ofMillis, defaults.commandTimeout()),
                 duration(env, "CACHE_CONNECT_TIMEOUT_MS", Duration::ofMillis, defaults.connectTimeout()),
                 defaults.breaker(),
-                defaults.name());
+                defaults.name(),
+                defaults.compression());
     }
 
     public CacheSettings withRedisUrl(String value) {
-        return new CacheSettings(value, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(value, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     /** Settings for a cluster behind a single seed URL (a list of several seeds is a cluster anyway). */
     public CacheSettings withCluster(boolean value) {
-        return new CacheSettings(redisUrl, value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withKeyPrefix(String value) {
-        return new CacheSettings(redisUrl, cluster, value, defaultTtl, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, value, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withDefaultTtl(Duration value) {
-        return new CacheSettings(redisUrl, cluster, keyPrefix, value, commandTimeout, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, value, commandTimeout, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withCommandTimeout(Duration value) {
-        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, value, connectTimeout, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, value, connectTimeout, breaker, name, compression);
     }
 
     public CacheSettings withConnectTimeout(Duration value) {
-        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, value, breaker, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, value, breaker, name, compression);
     }
 
     public CacheSettings withBreaker(BreakerSettings value) {
-        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name, compression);
     }
 
     public CacheSettings withName(String value) {
-        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value);
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value, compression);
+    }
+
+    public CacheSettings withCompression(Compression value) {
+        return new CacheSettings(redisUrl, cluster, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, value);
     }
 
     /** {@code true} when Redis is a cluster: {@link #redisUrl()} lists several seeds, or {@link #cluster()} is set. */

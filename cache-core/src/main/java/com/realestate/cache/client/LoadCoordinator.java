@@ -1,6 +1,7 @@
 package com.realestate.cache.client;
 
 import com.realestate.cache.client.LoadingScripts.Acquired;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
 import java.lang.reflect.Type;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +40,7 @@ final class LoadCoordinator implements AutoCloseable {
     private final MeteredRedis redis;
     private final LoadingScripts scripts;
     private final JsonCodec codec;
+    private final PayloadCompressor compressor;
     private final CacheMetrics metrics;
     private final Clock clock;
     private final ConcurrentHashMap<String, Flight> inflight = new ConcurrentHashMap<>();
@@ -57,10 +60,11 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    LoadCoordinator(MeteredRedis redis, JsonCodec codec, Clock clock) {
+    LoadCoordinator(MeteredRedis redis, JsonCodec codec, PayloadCompressor compressor, Clock clock) {
         this.redis = redis;
         this.scripts = new LoadingScripts(redis);
         this.codec = codec;
+        this.compressor = compressor;
         this.metrics = redis.metrics();
         this.clock = clock;
     }
@@ -226,9 +230,17 @@ final class LoadCoordinator implements AutoCloseable {
         }
         long fresh = jittered(policy.ttl(), policy.ttlJitter());
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
-        byte[] entry = CacheEntry.value(fence, now + fresh, loadMillis, groups, json);
+        byte[] entry = valueEntry(fence, now + fresh, loadMillis, groups, json);
         store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
         return Optional.of(value);
+    }
+
+    /** A value entry with the JSON compressed when it is large enough for that to pay. */
+    private byte[] valueEntry(String fence, long softExpiryMillis, long loadMillis, String groups, byte[] json) {
+        byte[] compressed = compressor.compress(json);
+        return compressed == null
+                ? CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, json)
+                : CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, CacheEntry.ZSTD, compressed);
     }
 
     private void store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
@@ -317,7 +329,7 @@ final class LoadCoordinator implements AutoCloseable {
         inflight.remove(key.entry());
         try {
             String groups = key.grouped() ? scripts.tokens(key, newToken()) : "";
-            byte[] entry = CacheEntry.value(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
+            byte[] entry = valueEntry(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
             redis.execute(Operation.SET, c -> c.set(key.entry(), entry, SetArgs.Builder.px(ttl.toMillis())));
             metrics.put();
             return WriteOutcome.WRITTEN;
@@ -345,14 +357,16 @@ final class LoadCoordinator implements AutoCloseable {
     /**
      * The entry at {@code key} if one may be served: a value or remembered absence whose groups are current.
      * Tombstones, lease markers, entries of an older generation, foreign values and outages read as {@code null}.
+     * A grouped key is read with its groups' tokens by one MGET: atomic like a script, but without running Lua,
+     * and the key and its groups share a hash slot, so it works on a cluster too.
      */
     CacheEntry read(StoredKey key) {
         try {
             CacheEntry entry;
             if (key.grouped()) {
-                LoadingScripts.Read read = scripts.read(key);
-                entry = read.value() == null ? null : CacheEntry.parse(read.value());
-                if (entry != null && !entry.matchesGroups(read.groups())) {
+                List<KeyValue<String, byte[]>> values = redis.execute(Operation.GET, c -> c.mget(key.scriptKeys()));
+                entry = values.get(0).hasValue() ? CacheEntry.parse(values.get(0).getValue()) : null;
+                if (entry != null && !entry.matchesGroups(values)) {
                     return null;
                 }
             } else {
@@ -373,7 +387,13 @@ final class LoadCoordinator implements AutoCloseable {
         if (entry.kind() == CacheEntry.ABSENT) {
             return Optional.empty();
         }
-        T value = codec.decode(entry.bytes(), entry.payloadOffset(), entry.payloadLength(), type);
+        T value = switch (entry.encoding()) {
+            case CacheEntry.JSON -> codec.decode(entry.bytes(), entry.payloadOffset(), entry.payloadLength(), type);
+            case CacheEntry.ZSTD -> compressor.decompress(entry.bytes(), entry.payloadOffset(), entry.payloadLength(),
+                    (json, length) -> codec.decode(json, 0, length, type));
+            default -> throw new CorruptPayloadException("the value has an encoding this client does not know: "
+                    + entry.encoding());
+        };
         if (value == null) {
             throw new IllegalStateException("JSON null is never stored");
         }

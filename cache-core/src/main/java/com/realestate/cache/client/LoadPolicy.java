@@ -53,7 +53,7 @@ public record LoadPolicy(
                 Duration.ZERO);
     }
 
-    /** A copy with TTL {@code value}; this policy itself when it already has it, as calls that pass a TTL mostly do. */
+    /** This policy with another TTL; the same instance when the TTL is unchanged, as on every cached call. */
     public LoadPolicy withTtl(Duration value) {
         if (ttl.equals(value)) {
             return this;

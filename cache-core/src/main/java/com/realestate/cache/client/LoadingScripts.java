@@ -23,10 +23,6 @@ final class LoadingScripts {
     record Acquired(AcquireStatus status, byte[] value, String fence, String groups) {
     }
 
-    /** An entry read together with the current tokens of its groups. */
-    record Read(byte[] value, String groups) {
-    }
-
     private static final String PARSE = """
             local function parse(v)
               if not v then return nil, '', 0, '', '' end
@@ -99,14 +95,6 @@ final class LoadingScripts {
             return 1
             """);
 
-    /** Reads the entry and the current tokens of its groups (missing tokens as empty strings). */
-    private static final Script READ = new Script("""
-            local v = redis.call('GET', KEYS[1])
-            local current = {}
-            for i = 2, #KEYS do current[#current + 1] = redis.call('GET', KEYS[i]) or '' end
-            return {v or false, table.concat(current, ',')}
-            """);
-
     /** ARGV[1] seed. Returns the current tokens of the groups, creating missing ones. */
     private static final Script TOKENS = new Script(PARSE + """
             return {tokens(ARGV[1])}
@@ -155,11 +143,6 @@ final class LoadingScripts {
 
     void release(StoredKey key, String token) {
         run(RELEASE, Operation.SCRIPT, new String[] {key.entry()}, ascii(token));
-    }
-
-    Read read(StoredKey key) {
-        List<Object> reply = run(READ, Operation.GET, key.scriptKeys());
-        return new Read(reply.get(0) instanceof byte[] value ? value : null, text(reply.get(1)));
     }
 
     String tokens(StoredKey key, String seed) {

@@ -68,7 +68,7 @@ final class RedisCacheClient implements CacheClient {
         this.metrics = new CacheMetrics(settings.name(), shared.registry());
         this.ownsMetrics = true;
         this.redis = new MeteredRedis(shared.redis(), metrics);
-        this.loads = new LoadCoordinator(redis, codec, shared.clock());
+        this.loads = new LoadCoordinator(redis, codec, shared.compressor(), shared.clock());
         this.scripts = new LoadingScripts(redis);
         this.loadPolicy = loadPolicy;
         this.nearChannel = nearChannel != null ? nearChannel : new NearCacheChannel(settings,
@@ -260,7 +260,7 @@ final class RedisCacheClient implements CacheClient {
         } catch (JacksonException e) {
             return notOurs(stored.entry(), e.getOriginalMessage());
         } catch (IllegalStateException e) {
-            return notOurs(stored.entry(), "JSON null");
+            return notOurs(stored.entry(), e.getMessage());
         }
     }
 
@@ -284,19 +284,31 @@ final class RedisCacheClient implements CacheClient {
 
     @Override
     public WriteOutcome set(String key, Object value, Duration ttl) {
-        String stored = keys.qualify(key);
+        String storedKey = keys.qualify(key);
         Objects.requireNonNull(value, "value: null is not cached, delete the key instead");
         long millis = ttlMillis(ttl);
-        byte[] json = codec.encode(value);
+        byte[] stored = storedForm(codec.encode(value));
         WriteOutcome outcome;
         try {
-            redis.execute(Operation.SET, c -> c.set(stored, json, SetArgs.Builder.px(millis)));
+            redis.execute(Operation.SET, c -> c.set(storedKey, stored, SetArgs.Builder.px(millis)));
             metrics.put();
             outcome = WriteOutcome.WRITTEN;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             outcome = WriteOutcome.FAILED;
         }
-        return nearChannel.keyChanged(stored) ? outcome : WriteOutcome.FAILED;
+        return nearChannel.keyChanged(storedKey) ? outcome : WriteOutcome.FAILED;
+    }
+
+    /**
+     * Plain JSON, unless compression of set values is on and the value is large: then a value entry under no fence
+     * that never expires logically, which every read path serves exactly like plain JSON.
+     */
+    private byte[] storedForm(byte[] json) {
+        if (!shared.compressor().settings().setValues()) {
+            return json;
+        }
+        byte[] compressed = shared.compressor().compress(json);
+        return compressed == null ? json : CacheEntry.value("", Long.MAX_VALUE, 0, "", CacheEntry.ZSTD, compressed);
     }
 
     private static long ttlMillis(Duration ttl) {

@@ -2,6 +2,7 @@ package com.realestate.cache.client;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * It connects in the background, so a client can be built while Redis is down and starts serving once Redis is
  * up; after the first connection, Lettuce's auto-reconnect (and on a cluster its topology refresh) takes over.
  * Commands issued while disconnected are rejected at once rather than queued.
+ *
+ * <p>Lettuce's own command latency recorder is off: it is on by default whenever LatencyUtils is on the class path
+ * (Micrometer brings it), wraps every command and runs a pause detector, and the client already times each command
+ * with Micrometer.
  */
 final class RedisConnector implements AutoCloseable {
 
@@ -40,6 +45,7 @@ final class RedisConnector implements AutoCloseable {
         this.retryDelayNanos = settings.breaker().openDuration().toNanos();
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
                 .build();
         this.deployment = RedisDeployment.of(settings, resources);
         startAttempt(System.nanoTime());

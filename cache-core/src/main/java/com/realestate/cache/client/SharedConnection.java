@@ -4,13 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /**
- * What every cache view of one client shares: the guarded connection, the JSON codec, the meter registry
- * and the clock. The client built by {@link CacheClients} owns it and closes it; views never do.
+ * What every cache view of one client shares: the guarded connection, the JSON codec and the compressor, the
+ * meter registry and the clock. The client built by {@link CacheClients} owns it and closes it; views never do.
  */
 record SharedConnection(CacheSettings settings, GuardedRedis redis, RedisConnector connector, JsonCodec codec,
-                        MeterRegistry registry, Clock clock) {
+                        PayloadCompressor compressor, MeterRegistry registry, Clock clock) {
 
     void close() {
-        redis.close();
+        try {
+            redis.close();
+        } finally {
+            compressor.close();
+        }
     }
 }

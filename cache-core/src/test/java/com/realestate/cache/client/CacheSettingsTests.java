@@ -86,4 +86,21 @@ class CacheSettingsTests {
                 .isInstanceOf(CacheConfigurationException.class)
                 .hasMessageContaining("failureRatePercent");
     }
+
+    @Test
+    void compressionIsOnForLargeLoadedValuesByDefaultAndOffForSetValues() {
+        Compression compression = CacheSettings.defaults().compression();
+
+        assertThat(compression.thresholdBytes()).isEqualTo(Compression.DEFAULT_THRESHOLD_BYTES);
+        assertThat(compression.setValues()).isFalse();
+        assertThat(compression.compresses(Compression.DEFAULT_THRESHOLD_BYTES)).isTrue();
+        assertThat(Compression.off().compresses(Integer.MAX_VALUE - 1)).isFalse();
+    }
+
+    @Test
+    void aCompressionThresholdBelowOneByteIsRefused() {
+        assertThatThrownBy(() -> Compression.defaults().withThresholdBytes(0))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("thresholdBytes");
+    }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar and runs the measurements that are not JMH benchmarks, each against its own
+# redis-server on loopback, printing and saving their figures.
+#
+# Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|hits|all]...   (default: all)
+#   invalidation  invalidateGroup vs SCAN + UNLINK with 1,000,000 keys present (KEYS=n to change)
+#   stampede      500 concurrent misses on one key from two JVM processes: loader executions (10 rounds)
+#   memory        Redis memory of 10,000 cached properties: plain JSON SETs vs getOrLoad with and without zstd
+#   compression   size of 10,000 property records' JSON under LZ4 and zstd (speed: run-jmh.sh CompressionBenchmark)
+#   hits          the hit ratios of run-jmh.sh, with contenders taking turns so that a busy machine cannot bias
+#                 them (30 rounds of 400 ms slices; ROUNDS=n to change); not part of "all"
+# Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
+# Writes RESULTS_DIR/<scenario>.txt.
+source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
+
+SCENARIOS=("$@")
+if [[ ${#SCENARIOS[@]} -eq 0 || " ${SCENARIOS[*]} " == *" all "* ]]; then
+  SCENARIOS=(invalidation stampede memory compression)
+fi
+
+run() {
+  local name="$1" class="$2"
+  shift 2
+  echo "== $name -> $RESULTS_DIR/$name.txt"
+  "$JAVA" "${JVM_FLAGS[@]}" -Xmx2g -cp "$JAR" "com.realestate.benchmarks.$class" "$@" | tee "$RESULTS_DIR/$name.txt"
+}
+
+build_jar
+for scenario in "${SCENARIOS[@]}"; do
+  case "$scenario" in
+    invalidation) run invalidation invalidation.GroupInvalidationComparison "${KEYS:-1000000}" ;;
+    stampede) run stampede stampede.StampedeComparison 10 250 50 ;;
+    memory) run memory memory.MemoryComparison 10000 ;;
+    compression) run compression compression.CompressionRatios 10000 ;;
+    hits) run hits hit.InterleavedHitComparison "${ROUNDS:-30}" 400 ;;
+    *) echo "unknown scenario '$scenario' (invalidation, stampede, memory, compression, hits, all)" >&2; exit 2 ;;
+  esac
+done

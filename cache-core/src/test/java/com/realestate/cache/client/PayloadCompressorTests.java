@@ -1,0 +1,228 @@
+package com.realestate.cache.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PayloadCompressorTests {
+
+    private final PayloadCompressor compressor = new PayloadCompressor(Compression.defaults());
+
+    @AfterEach
+    void close() {
+        compressor.close();
+    }
+
+    /** Listings that share their field names and vocabulary, as the values of one cache do. */
+    static byte[] listing(int seed) {
+        Random random = new Random(seed);
+        String[] cities = {"Porto", "Lisboa", "Braga", "Faro", "Coimbra"};
+        String[] words = {"bright", "terrace", "river view", "renovated", "garage", "quiet street", "metro"};
+        StringBuilder description = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            description.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        return ("{\"id\":\"" + Long.toHexString(random.nextLong()) + "\",\"city\":\"" + cities[random.nextInt(5)]
+                + "\",\"price\":" + (100_000 + random.nextInt(900_000)) + ",\"bedrooms\":" + random.nextInt(6)
+                + ",\"description\":\"" + description.toString().trim() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One dictionary trained on listings no test compresses, shared because training takes a while. */
+    static CompressionDictionary trainedDictionary() {
+        return TrainedDictionary.INSTANCE;
+    }
+
+    private static final class TrainedDictionary {
+        static final CompressionDictionary INSTANCE = train();
+
+        private static CompressionDictionary train() {
+            List<byte[]> samples = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                samples.add(listing(100_000 + i));
+            }
+            return CompressionDictionary.train(samples, 8 * 1024);
+        }
+    }
+
+    private static byte[] json(int bytes) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; text.length() < bytes - 40; i++) {
+            text.append("{\"city\":\"Porto\",\"rooms\":").append(i % 7).append("},");
+        }
+        text.setLength(text.length() - 1);
+        return text.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] roundTrip(byte[] frame) {
+        return roundTrip(compressor, frame);
+    }
+
+    private static byte[] roundTrip(PayloadCompressor by, byte[] frame) {
+        return by.decompress(frame, 0, frame.length, (bytes, length) -> Arrays.copyOf(bytes, length));
+    }
+
+    @Test
+    void largeValuesComeBackByteForByte() {
+        byte[] json = json(2_000);
+
+        byte[] frame = compressor.compress(json);
+
+        assertThat(frame).isNotNull().hasSizeLessThan(json.length);
+        assertThat(roundTrip(frame)).isEqualTo(json);
+    }
+
+    @Test
+    void valuesBelowTheThresholdStayPlain() {
+        byte[] json = json(Compression.DEFAULT_THRESHOLD_BYTES - 1);
+
+        assertThat(compressor.compress(json)).isNull();
+    }
+
+    @Test
+    void theThresholdIsConfigurable() {
+        PayloadCompressor eager = new PayloadCompressor(Compression.defaults().withThresholdBytes(64));
+        try {
+            assertThat(eager.compress(json(200))).isNotNull();
+        } finally {
+            eager.close();
+        }
+        PayloadCompressor off = new PayloadCompressor(Compression.off());
+        try {
+            assertThat(off.compress(json(100_000))).isNull();
+        } finally {
+            off.close();
+        }
+    }
+
+    @Test
+    void valuesThatCompressionWouldNotShrinkStayPlain() {
+        byte[] noise = new byte[4_000];
+        new Random(7).nextBytes(noise);
+
+        assertThat(compressor.compress(noise)).isNull();
+    }
+
+    @Test
+    void valuesOfEverySizeDecompressIntoTheReusedBuffers() {
+        for (int size : new int[] {600, 5_000, 600, 300_000, 600}) {
+            byte[] json = json(size);
+            assertThat(roundTrip(compressor.compress(json))).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void aDamagedFrameIsACorruptPayloadNotACrash() {
+        byte[] frame = compressor.compress(json(3_000));
+        byte[] damaged = frame.clone();
+        for (int i = 8; i < damaged.length; i += 3) {
+            damaged[i] ^= 0x5A;
+        }
+
+        assertThatThrownBy(() -> roundTrip(damaged)).isInstanceOf(CorruptPayloadException.class);
+    }
+
+    @Test
+    void aTruncatedFrameIsACorruptPayload() {
+        byte[] frame = compressor.compress(json(3_000));
+
+        assertThatThrownBy(() -> roundTrip(Arrays.copyOf(frame, frame.length / 2)))
+                .isInstanceOf(CorruptPayloadException.class);
+    }
+
+    @Test
+    void bytesThatAreNoFrameAtAllAreACorruptPayload() {
+        byte[] json = "{\"not\":\"compressed\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> roundTrip(json)).isInstanceOf(CorruptPayloadException.class);
+        assertThatThrownBy(() -> roundTrip(new byte[0])).isInstanceOf(CorruptPayloadException.class);
+    }
+
+    @Test
+    void aFrameClaimingAnAbsurdSizeIsRefusedBeforeAnythingIsAllocated() {
+        byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, (byte) 0xE0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> roundTrip(frame)).isInstanceOf(CorruptPayloadException.class);
+    }
+
+    @Test
+    void aClosedCompressorStillWorksWithoutPooling() {
+        compressor.close();
+        byte[] json = json(1_000);
+
+        assertThat(roundTrip(compressor.compress(json))).isEqualTo(json);
+    }
+
+    @Test
+    void aTrainedDictionaryMakesValuesSmallerAndTheyComeBackByteForByte() {
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        try {
+            byte[] json = listing(7);
+            byte[] alone = compressor.compress(json);
+            byte[] frame = withDictionary.compress(json);
+
+            assertThat(frame).hasSizeLessThan(alone.length * 3 / 4);
+            assertThat(roundTrip(withDictionary, frame)).isEqualTo(json);
+        } finally {
+            withDictionary.close();
+        }
+    }
+
+    @Test
+    void aClientWithADictionaryStillReadsFramesCompressedWithoutOne() {
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        try {
+            byte[] json = listing(8);
+            byte[] frame = compressor.compress(json);
+
+            assertThat(roundTrip(withDictionary, frame)).isEqualTo(json);
+        } finally {
+            withDictionary.close();
+        }
+    }
+
+    @Test
+    void aFrameNeedingADictionaryThisClientLacksIsACorruptPayload() {
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        byte[] frame;
+        try {
+            frame = withDictionary.compress(listing(9));
+        } finally {
+            withDictionary.close();
+        }
+
+        assertThatThrownBy(() -> roundTrip(frame))
+                .isInstanceOf(CorruptPayloadException.class)
+                .hasMessageContaining("dictionary");
+    }
+
+    @Test
+    void bytesThatAreNoDictionaryAreRefused() {
+        assertThatThrownBy(() -> CompressionDictionary.of(json(2_000)))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("not a zstd dictionary");
+    }
+
+    @Test
+    void aDictionaryNeedsEnoughSamplesToTrainOn() {
+        assertThatThrownBy(() -> CompressionDictionary.train(List.of(listing(1), listing(2)), 8 * 1024))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("samples");
+    }
+
+    @Test
+    void aSavedDictionaryIsTheSameDictionaryWhenReadBack() {
+        CompressionDictionary trained = trainedDictionary();
+
+        CompressionDictionary reloaded = CompressionDictionary.of(trained.bytes());
+
+        assertThat(reloaded).isEqualTo(trained);
+        assertThat(reloaded.id()).isNotZero();
+    }
+}
