@@ -2,7 +2,8 @@
 # HTTP load runs of the Property service, every figure of docs/PERFORMANCE.md in one go: builds, starts its own
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
 # the load generator against it, pauses Redis in the middle of one run, prints the table with the targets' ratios,
-# then runs benchmarks/run-jmh.sh when it exists. Stops everything it started, whatever happens.
+# then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, near-cache staleness)
+# and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
 #                         [--duration=20s] [--warmup=5s] [--connections=32] [--properties=100000] [--tenants=8]
@@ -232,9 +233,9 @@ stop_service
   echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RESULTS_DIR/summary.md"
 
-if [[ "$SKIP_JMH" != true && -f benchmarks/run-jmh.sh ]]; then
+if [[ "$SKIP_JMH" != true ]]; then
+  log "running benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, staleness window)"
+  RESULTS_DIR="$RESULTS_DIR" SKIP_BUILD=1 bash benchmarks/run-scenarios.sh all
   log "running benchmarks/run-jmh.sh"
-  bash benchmarks/run-jmh.sh
-elif [[ "$SKIP_JMH" != true ]]; then
-  log "benchmarks/run-jmh.sh is not there; JMH skipped"
+  RESULTS_DIR="$RESULTS_DIR" SKIP_BUILD=1 bash benchmarks/run-jmh.sh
 fi

@@ -2,11 +2,12 @@
 # Builds the benchmarks jar and runs the measurements that are not JMH benchmarks, each against its own
 # redis-server on loopback, printing and saving their figures.
 #
-# Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|hits|all]...   (default: all)
+# Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|staleness|hits|all]... (default: all)
 #   invalidation  invalidateGroup vs SCAN + UNLINK with 1,000,000 keys present (KEYS=n to change)
 #   stampede      500 concurrent misses on one key from two JVM processes: loader executions (10 rounds)
 #   memory        Redis memory of 10,000 cached properties: plain JSON SETs vs getOrLoad with and without zstd
 #   compression   size of 10,000 property records' JSON under LZ4 and zstd (speed: run-jmh.sh CompressionBenchmark)
+#   staleness     near-cache staleness window: a write on one client until the other's near cache drops the value
 #   hits          the hit ratios of run-jmh.sh, with contenders taking turns so that a busy machine cannot bias
 #                 them (30 rounds of 400 ms slices; ROUNDS=n to change); not part of "all"
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
@@ -15,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
 
 SCENARIOS=("$@")
 if [[ ${#SCENARIOS[@]} -eq 0 || " ${SCENARIOS[*]} " == *" all "* ]]; then
-  SCENARIOS=(invalidation stampede memory compression)
+  SCENARIOS=(invalidation stampede memory compression staleness)
 fi
 
 run() {
@@ -32,7 +33,8 @@ for scenario in "${SCENARIOS[@]}"; do
     stampede) run stampede stampede.StampedeComparison 10 250 50 ;;
     memory) run memory memory.MemoryComparison 10000 ;;
     compression) run compression compression.CompressionRatios 10000 ;;
+    staleness) run staleness nearcache.StalenessWindow "${WRITES:-2000}" ;;
     hits) run hits hit.InterleavedHitComparison "${ROUNDS:-30}" 400 ;;
-    *) echo "unknown scenario '$scenario' (invalidation, stampede, memory, compression, hits, all)" >&2; exit 2 ;;
+    *) echo "unknown scenario '$scenario' (invalidation, stampede, memory, compression, staleness, hits, all)" >&2; exit 2 ;;
   esac
 done
