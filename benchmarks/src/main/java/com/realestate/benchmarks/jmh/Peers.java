@@ -92,7 +92,8 @@ public final class Peers {
             factory.start();
             RedisCacheConfiguration json = RedisCacheConfiguration.defaultCacheConfig()
                     .entryTtl(TTL)
-                    .serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(Property.class)));
+                    .serializeValuesWith(
+                            SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(Property.class)));
             RedisCacheManager manager = RedisCacheManager.builder(factory).cacheDefaults(json).build();
             manager.initializeCaches();
             cache = (RedisCache) manager.getCache("properties");
@@ -177,6 +178,22 @@ public final class Peers {
         @Setup(Level.Trial)
         public void connect(LocalRedis server) {
             ours.connect(server, Compression.defaults().withDictionary(Properties.trainedDictionary()), "dict:");
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            ours.close();
+        }
+    }
+
+    /** This cache with compression off: what decompressing costs a hit. */
+    @State(Scope.Benchmark)
+    public static class OurCacheUncompressed {
+        public final OurCache ours = new OurCache();
+
+        @Setup(Level.Trial)
+        public void connect(LocalRedis server) {
+            ours.connect(server, Compression.off(), "uncompressed:");
         }
 
         @TearDown(Level.Trial)

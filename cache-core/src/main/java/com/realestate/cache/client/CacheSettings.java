@@ -78,15 +78,18 @@ public record CacheSettings(
     }
 
     public CacheSettings withRedisUrl(String value) {
-        return new CacheSettings(value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
+        return new CacheSettings(value, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, name,
+                compression);
     }
 
     public CacheSettings withKeyPrefix(String value) {
-        return new CacheSettings(redisUrl, value, defaultTtl, commandTimeout, connectTimeout, breaker, name, compression);
+        return new CacheSettings(redisUrl, value, defaultTtl, commandTimeout, connectTimeout, breaker, name,
+                compression);
     }
 
     public CacheSettings withDefaultTtl(Duration value) {
-        return new CacheSettings(redisUrl, keyPrefix, value, commandTimeout, connectTimeout, breaker, name, compression);
+        return new CacheSettings(redisUrl, keyPrefix, value, commandTimeout, connectTimeout, breaker, name,
+                compression);
     }
 
     public CacheSettings withCommandTimeout(Duration value) {
@@ -98,11 +101,13 @@ public record CacheSettings(
     }
 
     public CacheSettings withBreaker(BreakerSettings value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name, compression);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, value, name,
+                compression);
     }
 
     public CacheSettings withName(String value) {
-        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value, compression);
+        return new CacheSettings(redisUrl, keyPrefix, defaultTtl, commandTimeout, connectTimeout, breaker, value,
+                compression);
     }
 
     public CacheSettings withCompression(Compression value) {

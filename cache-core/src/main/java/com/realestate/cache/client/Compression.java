@@ -24,7 +24,8 @@ public record Compression(int thresholdBytes, boolean setValues, CompressionDict
 
     public Compression {
         if (thresholdBytes < 1) {
-            throw new CacheConfigurationException("compression thresholdBytes must be at least 1, was " + thresholdBytes);
+            throw new CacheConfigurationException(
+                    "compression thresholdBytes must be at least 1, was " + thresholdBytes);
         }
     }
 
