@@ -40,13 +40,13 @@ public final class InterleavedHitComparison {
         Peers.BareLettuce bare = new Peers.BareLettuce();
         Peers.SpringRedisCache spring = new Peers.SpringRedisCache();
         Peers.OurCache ours = new Peers.OurCache();
-        Peers.OurCacheUncompressed uncompressed = new Peers.OurCacheUncompressed();
+        Peers.OurCacheZstd zstd = new Peers.OurCacheZstd();
         Peers.OurCacheWithDictionary dictionary = new Peers.OurCacheWithDictionary();
         try {
             bare.connect(redis);
             spring.connect(redis);
             ours.connect(redis);
-            uncompressed.connect(redis);
+            zstd.connect(redis);
             dictionary.connect(redis);
             Map<String, IntFunction<Object>> contenders = new LinkedHashMap<>();
             contenders.put("bareLettuceBytesGetAndDecode",
@@ -56,7 +56,7 @@ public final class InterleavedHitComparison {
             contenders.put("springRedisCacheGet",
                     i -> spring.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGet", i -> ours.cache.get(Records.key(i), Property.class));
-            contenders.put("cacheGetUncompressed", i -> uncompressed.ours.cache.get(Records.key(i), Property.class));
+            contenders.put("cacheGetZstd", i -> zstd.ours.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGetWithDictionary", i -> dictionary.ours.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGetOrLoad", i -> ours.cache.getOrLoad(Records.key(i),
                     Property.class, () -> Records.record(i), Peers.TTL));
@@ -79,7 +79,7 @@ public final class InterleavedHitComparison {
             report(throughput, cpu, rounds);
         } finally {
             ours.close();
-            uncompressed.close();
+            zstd.close();
             dictionary.close();
             spring.close();
             bare.close();
