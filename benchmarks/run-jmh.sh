@@ -3,13 +3,16 @@
 # once per thread count, with -prof gc for bytes allocated per operation.
 #
 # Usage: benchmarks/run-jmh.sh [--threads "1 4"] [--quick] [REGEX] [-- EXTRA_JMH_OPTIONS...]
-#   REGEX       which benchmarks (default: every Redis*Benchmark and NearCache*Benchmark class)
+#   REGEX       which benchmarks (default: every Redis*Benchmark and NearCache*Benchmark class); the diagnostic
+#               ones run on request: CompressionBenchmark, JsonDecodeBenchmark, BreakerOverheadBenchmark,
+#               LatencyRecorderBenchmark
 #   --threads   thread counts to run, each as its own JMH run (default "1 4")
 #   --quick     a smoke run (1 fork, 1 short warmup and measurement iteration): numbers are not to be quoted
 #   --iterations "OPTS"  replaces the fork and iteration options (default "-f 1 -wi 3 -w 2s -i 5 -r 2s")
 #   after --     further options passed to JMH as they are (e.g. -prof jfr); JMH refuses an option given twice
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
 # Writes RESULTS_DIR/jmh-t<N>.json (JMH JSON) and RESULTS_DIR/jmh-t<N>.txt (JMH's human-readable log).
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,14p' "$0"; exit 0; fi
 source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
 
 THREADS="1 4"
@@ -23,7 +26,6 @@ while [[ $# -gt 0 ]]; do
     --quick) ITERATIONS=(-f 1 -wi 1 -w 1s -i 1 -r 1s); shift ;;
     --iterations) read -r -a ITERATIONS <<< "$2"; shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) REGEX="$1"; shift ;;
   esac
 done

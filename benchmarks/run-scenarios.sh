@@ -12,6 +12,7 @@
 #                 them (30 rounds of 400 ms slices; ROUNDS=n to change); not part of "all"
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
 # Writes RESULTS_DIR/<scenario>.txt.
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,13p' "$0"; exit 0; fi
 source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
 
 SCENARIOS=("$@")

@@ -4,7 +4,6 @@ import com.realestate.benchmarks.data.Property;
 import com.realestate.benchmarks.jmh.LocalRedis;
 import com.realestate.benchmarks.jmh.Peers;
 import com.realestate.benchmarks.jmh.Records;
-import com.realestate.cache.client.Compression;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -20,7 +19,8 @@ import java.util.function.IntFunction;
  * in short slices, round after round, in one JVM against one redis-server, and each round's throughput is
  * divided by the bare GET's in the same round. Prints the median ops/s and the median paired ratio to
  * {@code bareLettuceBytesGetAndDecode} and {@code springRedisCacheGet}, and the process CPU time per operation
- * (caller, Lettuce's event loop and GC together), which a busy machine disturbs least. Arguments: rounds (default 30), slice
+ * (caller, Lettuce's event loop and GC together), which a busy machine disturbs least. Arguments: rounds
+ * (default 30), slice
  * in ms (default 400).
  */
 public final class InterleavedHitComparison {
@@ -40,13 +40,13 @@ public final class InterleavedHitComparison {
         Peers.BareLettuce bare = new Peers.BareLettuce();
         Peers.SpringRedisCache spring = new Peers.SpringRedisCache();
         Peers.OurCache ours = new Peers.OurCache();
-        Peers.OurCache uncompressed = new Peers.OurCache();
+        Peers.OurCacheZstd zstd = new Peers.OurCacheZstd();
         Peers.OurCacheWithDictionary dictionary = new Peers.OurCacheWithDictionary();
         try {
             bare.connect(redis);
             spring.connect(redis);
             ours.connect(redis);
-            uncompressed.connect(redis, Compression.off(), "uncompressed:");
+            zstd.connect(redis);
             dictionary.connect(redis);
             Map<String, IntFunction<Object>> contenders = new LinkedHashMap<>();
             contenders.put("bareLettuceBytesGetAndDecode",
@@ -56,7 +56,7 @@ public final class InterleavedHitComparison {
             contenders.put("springRedisCacheGet",
                     i -> spring.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGet", i -> ours.cache.get(Records.key(i), Property.class));
-            contenders.put("cacheGetUncompressed", i -> uncompressed.cache.get(Records.key(i), Property.class));
+            contenders.put("cacheGetZstd", i -> zstd.ours.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGetWithDictionary", i -> dictionary.ours.cache.get(Records.key(i), Property.class));
             contenders.put("cacheGetOrLoad", i -> ours.cache.getOrLoad(Records.key(i),
                     Property.class, () -> Records.record(i), Peers.TTL));
@@ -79,7 +79,7 @@ public final class InterleavedHitComparison {
             report(throughput, cpu, rounds);
         } finally {
             ours.close();
-            uncompressed.close();
+            zstd.close();
             dictionary.close();
             spring.close();
             bare.close();

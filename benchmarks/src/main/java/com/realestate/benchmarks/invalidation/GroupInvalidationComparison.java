@@ -59,7 +59,8 @@ public final class GroupInvalidationComparison {
                     groupNanos[i] = System.nanoTime() - start;
                     require(outcome == WriteOutcome.WRITTEN, "group invalidation failed");
                 }
-                require(cache.get(CacheKey.of(key(keys / 2), TENANT_GROUP), String.class).isEmpty(), "an invalidated key was still served");
+                require(cache.get(CacheKey.of(key(keys / 2), TENANT_GROUP), String.class).isEmpty(),
+                        "an invalidated key was still served");
                 Arrays.sort(groupNanos);
                 double groupMedianMicros = groupNanos[GROUP_ROUNDS / 2] / 1e3;
                 System.out.printf(Locale.ROOT, "invalidateGroup rounds=%d median_us=%.1f p99_us=%.1f max_us=%.1f%n",

@@ -42,6 +42,12 @@ public class RedisHitBenchmark {
         return ours.cache.get(Records.key(records.next()), Property.class);
     }
 
+    /** The same read of entries compressed with zstd alone. */
+    @Benchmark
+    public Optional<Property> cacheGetZstd(Peers.OurCacheZstd zstd, Records records) {
+        return zstd.ours.cache.get(Records.key(records.next()), Property.class);
+    }
+
     /** The same read of entries compressed with a trained zstd dictionary. */
     @Benchmark
     public Optional<Property> cacheGetWithDictionary(Peers.OurCacheWithDictionary dictionary, Records records) {

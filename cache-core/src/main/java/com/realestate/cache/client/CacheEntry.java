@@ -228,7 +228,8 @@ final class CacheEntry {
         if (bounds == null) {
             return "";
         }
-        return new String(bytes, bounds[2 * field], bounds[2 * field + 1] - bounds[2 * field], StandardCharsets.US_ASCII);
+        int start = bounds[2 * field];
+        return new String(bytes, start, bounds[2 * field + 1] - start, StandardCharsets.US_ASCII);
     }
 
     /** The field as a decimal number; 0 when it is empty or not a number. */

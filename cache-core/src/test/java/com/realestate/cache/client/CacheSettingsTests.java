@@ -98,6 +98,11 @@ class CacheSettingsTests {
     }
 
     @Test
+    void aDictionaryIsNeededToAskForOne() {
+        assertThatThrownBy(() -> Compression.dictionary(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void aCompressionThresholdBelowOneByteIsRefused() {
         assertThatThrownBy(() -> Compression.defaults().withThresholdBytes(0))
                 .isInstanceOf(CacheConfigurationException.class)

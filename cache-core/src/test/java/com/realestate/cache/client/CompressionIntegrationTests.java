@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class CompressionIntegrationTests {
 
     private static final Duration TTL = Duration.ofMinutes(10);
+    /** zstd without a dictionary from 512 bytes, so that the ~1.6 KB listings below are compressed. */
+    private static final Compression ZSTD = Compression.defaults().withThresholdBytes(512);
 
     /** A listing large enough to be compressed under the default threshold. */
     record Listing(String id, String city, List<String> features, String description) {
@@ -88,7 +90,7 @@ class CompressionIntegrationTests {
 
     @Test
     void aLargeLoadedValueIsStoredCompressedAndReadBack() {
-        CacheClient cache = client(Compression.defaults());
+        CacheClient cache = client(ZSTD);
         Listing big = listing("1", 200);
         byte[] json = new JsonCodec(JsonCodec.defaultMapper()).encode(big);
 
@@ -104,7 +106,7 @@ class CompressionIntegrationTests {
 
     @Test
     void aSmallValueStaysPlainJsonBehindTheHeader() {
-        CacheClient cache = client(Compression.defaults());
+        CacheClient cache = client(ZSTD);
         Listing small = listing("2", 3);
 
         cache.getOrLoad("property:2", Listing.class, () -> load(small), TTL);
@@ -118,7 +120,7 @@ class CompressionIntegrationTests {
 
     @Test
     void entriesWrittenBeforeCompressionExistedAreStillServed() {
-        CacheClient cache = client(Compression.defaults());
+        CacheClient cache = client(ZSTD);
         Listing big = listing("3", 200);
         byte[] json = new JsonCodec(JsonCodec.defaultMapper()).encode(big);
         byte[] oldEntry = CacheEntry.value("f00d", System.currentTimeMillis() + TTL.toMillis(), 3, "", json);
@@ -130,8 +132,20 @@ class CompressionIntegrationTests {
     }
 
     @Test
+    void byDefaultOnlyValuesOfSeveralKilobytesAreCompressed() {
+        CacheClient cache = client(Compression.defaults());
+
+        cache.getOrLoad("property:11", Listing.class, () -> load(listing("11", 200)), TTL);
+        cache.getOrLoad("list:11", Listing.class, () -> load(listing("list", 800)), TTL);
+
+        assertThat(CacheEntry.parse(stored("property:11")).encoding()).isEqualTo(CacheEntry.JSON);
+        assertThat(CacheEntry.parse(stored("list:11")).encoding()).isEqualTo(CacheEntry.ZSTD);
+        assertThat(cache.get("list:11", Listing.class)).contains(listing("list", 800));
+    }
+
+    @Test
     void largeSetValuesStayPlainJsonUnlessAskedOtherwise() {
-        CacheClient plain = client(Compression.defaults());
+        CacheClient plain = client(ZSTD);
         Listing big = listing("4", 200);
 
         plain.set("property:4", big);
@@ -142,7 +156,7 @@ class CompressionIntegrationTests {
 
     @Test
     void largeSetValuesAreCompressedWhenAskedAndServedLikePlainOnes() {
-        CacheClient cache = client(Compression.defaults().withSetValues(true));
+        CacheClient cache = client(ZSTD.withSetValues(true));
         Listing big = listing("5", 200);
 
         cache.set("property:5", big, TTL);
@@ -159,7 +173,7 @@ class CompressionIntegrationTests {
 
     @Test
     void aClientWithCompressionOffReadsCompressedValuesOfOthers() {
-        CacheClient writer = client(Compression.defaults());
+        CacheClient writer = client(ZSTD);
         CacheClient reader = client(Compression.off());
         Listing big = listing("6", 200);
         writer.getOrLoad("property:6", Listing.class, () -> load(big), TTL);
@@ -171,7 +185,7 @@ class CompressionIntegrationTests {
 
     @Test
     void compressedValuesOfGroupedKeysPassTheScriptsAndGroupInvalidation() {
-        CacheClient cache = client(Compression.defaults());
+        CacheClient cache = client(ZSTD);
         CacheKey key = CacheKey.of("t:{7}:list:1", "t:{7}:lists");
         Listing big = listing("8", 200);
 
@@ -188,7 +202,7 @@ class CompressionIntegrationTests {
 
     @Test
     void aCorruptCompressedValueIsACountedMissThatALoadReplaces() {
-        CacheClient cache = client(Compression.defaults());
+        CacheClient cache = client(ZSTD);
         Listing big = listing("9", 200);
         cache.getOrLoad("property:9", Listing.class, () -> load(big), TTL);
         byte[] damaged = stored("property:9");
@@ -208,7 +222,7 @@ class CompressionIntegrationTests {
 
     @Test
     void valuesCompressedWithADictionaryAreReadByClientsGivenItAndReloadedByOthers() {
-        Compression withDictionary = Compression.defaults().withDictionary(PayloadCompressorTests.trainedDictionary());
+        Compression withDictionary = Compression.dictionary(PayloadCompressorTests.trainedDictionary());
         CacheClient writer = client(withDictionary);
         CacheClient sameDictionary = client(withDictionary);
         Listing big = listing("10", 200);
@@ -216,7 +230,7 @@ class CompressionIntegrationTests {
 
         assertThat(sameDictionary.get("property:10", Listing.class)).contains(big);
 
-        CacheClient withoutDictionary = client(Compression.defaults());
+        CacheClient withoutDictionary = client(ZSTD);
         assertThat(withoutDictionary.get("property:10", Listing.class)).isEmpty();
         assertThat(withoutDictionary.getOrLoad("property:10", Listing.class, () -> load(big), TTL)).contains(big);
         assertThat(loads).hasValue(2);

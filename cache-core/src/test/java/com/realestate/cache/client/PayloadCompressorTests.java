@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class PayloadCompressorTests {
 
-    private final PayloadCompressor compressor = new PayloadCompressor(Compression.defaults());
+    /** zstd without a dictionary from 512 bytes. */
+    private final PayloadCompressor compressor = new PayloadCompressor(Compression.defaults().withThresholdBytes(512));
+
+    /** zstd without a dictionary from 64 bytes, for the short listings the dictionary is compared with. */
+    private final PayloadCompressor eager = new PayloadCompressor(Compression.defaults().withThresholdBytes(64));
 
     @AfterEach
     void close() {
         compressor.close();
+        eager.close();
     }
 
     /** Listings that share their field names and vocabulary, as the values of one cache do. */
@@ -80,19 +85,19 @@ class PayloadCompressorTests {
 
     @Test
     void valuesBelowTheThresholdStayPlain() {
-        byte[] json = json(Compression.DEFAULT_THRESHOLD_BYTES - 1);
-
-        assertThat(compressor.compress(json)).isNull();
+        PayloadCompressor defaults = new PayloadCompressor(Compression.defaults());
+        try {
+            assertThat(defaults.compress(json(Compression.DEFAULT_THRESHOLD_BYTES - 1))).isNull();
+            assertThat(defaults.compress(json(2 * Compression.DEFAULT_THRESHOLD_BYTES))).isNotNull();
+            assertThat(compressor.compress(json(511))).isNull();
+        } finally {
+            defaults.close();
+        }
     }
 
     @Test
     void theThresholdIsConfigurable() {
-        PayloadCompressor eager = new PayloadCompressor(Compression.defaults().withThresholdBytes(64));
-        try {
-            assertThat(eager.compress(json(200))).isNotNull();
-        } finally {
-            eager.close();
-        }
+        assertThat(eager.compress(json(200))).isNotNull();
         PayloadCompressor off = new PayloadCompressor(Compression.off());
         try {
             assertThat(off.compress(json(100_000))).isNull();
@@ -161,10 +166,10 @@ class PayloadCompressorTests {
 
     @Test
     void aTrainedDictionaryMakesValuesSmallerAndTheyComeBackByteForByte() {
-        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
         try {
             byte[] json = listing(7);
-            byte[] alone = compressor.compress(json);
+            byte[] alone = eager.compress(json);
             byte[] frame = withDictionary.compress(json);
 
             assertThat(frame).hasSizeLessThan(alone.length * 3 / 4);
@@ -176,10 +181,10 @@ class PayloadCompressorTests {
 
     @Test
     void aClientWithADictionaryStillReadsFramesCompressedWithoutOne() {
-        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
         try {
             byte[] json = listing(8);
-            byte[] frame = compressor.compress(json);
+            byte[] frame = eager.compress(json);
 
             assertThat(roundTrip(withDictionary, frame)).isEqualTo(json);
         } finally {
@@ -189,7 +194,7 @@ class PayloadCompressorTests {
 
     @Test
     void aFrameNeedingADictionaryThisClientLacksIsACorruptPayload() {
-        PayloadCompressor withDictionary = new PayloadCompressor(Compression.defaults().withDictionary(trainedDictionary()));
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
         byte[] frame;
         try {
             frame = withDictionary.compress(listing(9));
