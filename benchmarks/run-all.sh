@@ -11,7 +11,8 @@
 #
 # Extra environment for the service, per run, as space-separated NAME=value lists:
 #   OURS_ENV (our cache, near cache off), OURS_NEAR_ENV (our cache with the near cache on; default
-#   REALESTATE_CACHE_NEAR_CACHE_ENABLED=true), SPRING_ENV, NONE_ENV. SERVICE_JAVA_OPTS and LOAD_JAVA_OPTS add JVM
+#   REALESTATE_CACHE_NEAR_CACHE_ENABLED=true REALESTATE_CACHE_NEAR_CACHE_MAXIMUM_SIZE=20000, room for the 16,000
+#   properties a run reads), SPRING_ENV, NONE_ENV. SERVICE_JAVA_OPTS and LOAD_JAVA_OPTS add JVM
 #   flags to the service and to the load generator.
 set -euo pipefail
 
@@ -47,7 +48,7 @@ for arg in "$@"; do
 done
 
 OURS_ENV=${OURS_ENV:-}
-OURS_NEAR_ENV=${OURS_NEAR_ENV:-REALESTATE_CACHE_NEAR_CACHE_ENABLED=true}
+OURS_NEAR_ENV=${OURS_NEAR_ENV:-REALESTATE_CACHE_NEAR_CACHE_ENABLED=true REALESTATE_CACHE_NEAR_CACHE_MAXIMUM_SIZE=20000}
 SPRING_ENV=${SPRING_ENV:-}
 NONE_ENV=${NONE_ENV:-}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
