@@ -2,6 +2,7 @@ package com.realestate.benchmarks.jmh;
 
 import com.realestate.benchmarks.data.Properties;
 import com.realestate.benchmarks.data.Property;
+import com.realestate.cache.client.CacheClients;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -11,15 +12,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decoding one ~1.2 KB property record, no Redis: Jackson's defaults (what the bare GET uses) against the cache's
- * default mapper, whose settings (exact BigDecimal and java.time values, trailing tokens refused) are copied here.
+ * default mapper ({@link CacheClients#defaultJsonMapper()}: exact BigDecimal and java.time values, trailing tokens refused).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,16 +32,8 @@ public class JsonDecodeBenchmark {
 
     @Setup
     public void setUp() {
-        JsonMapper chosen = "jacksonDefaults".equals(mapper) ? JsonMapper.builder().build() : JsonMapper.builder()
-                .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
-                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .build();
+        JsonMapper chosen = "jacksonDefaults".equals(mapper) ? JsonMapper.builder().build()
+                : CacheClients.defaultJsonMapper();
         reader = chosen.readerFor(Property.class);
         json = chosen.writeValueAsBytes(Properties.sample(Records.TENANT, 42));
     }

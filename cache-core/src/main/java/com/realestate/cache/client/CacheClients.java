@@ -33,6 +33,14 @@ public final class CacheClients {
         return new Builder(CacheSettings.defaults());
     }
 
+    /**
+     * The JSON mapper clients use unless given another, as a starting point for one of your own: lossless for
+     * {@code BigDecimal} and {@code java.time} values and tolerant of fields added after a value was cached.
+     */
+    public static JsonMapper defaultJsonMapper() {
+        return JsonCodec.defaultMapper();
+    }
+
     /** A client configured by {@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_KEY_PREFIX} and friends. */
     public static CacheClient fromEnvironment() {
         return new Builder(CacheSettings.fromEnvironment()).build();

@@ -126,7 +126,7 @@ class ClusterFailoverIntegrationTests {
     @Test
     void aStreamReaderSeesTheFailoverOfItsMasterAsADisconnectAndAResumeAndMissesNothing(RedisCluster cluster) {
         EventStream publisher = client(cluster).eventStream("events");
-        Recorder recorder = new Recorder();
+        RecordingStreamListener recorder = new RecordingStreamListener();
         Subscription subscription = client(cluster).eventStream("events").subscribe("$", recorder);
         await().atMost(RECOVERY).until(subscription::connected);
         assertThat(publisher.publish("e1")).isPresent();
@@ -149,7 +149,7 @@ class ClusterFailoverIntegrationTests {
     @Test
     void aReplicaPromotedWithoutTheNewestEntriesIsReportedAsAGapAndReadingGoesOn(RedisCluster cluster) {
         EventStream publisher = client(cluster).eventStream("events");
-        Recorder recorder = new Recorder();
+        RecordingStreamListener recorder = new RecordingStreamListener();
         Subscription subscription = client(cluster).eventStream("events").subscribe("$", recorder);
         await().atMost(RECOVERY).until(subscription::connected);
         ClusterNode master = cluster.masterOf(PREFIX + "events");
@@ -172,33 +172,5 @@ class ClusterFailoverIntegrationTests {
         await().atMost(RECOVERY).until(() -> publisher.publish("e4").isPresent());
         await().atMost(RECOVERY).until(() -> recorder.payloads.contains("e4"));
         assertThat(recorder.disconnects).hasPositiveValue();
-    }
-
-    /** Records what a subscription was told. */
-    static final class Recorder implements StreamListener {
-        final List<String> payloads = new CopyOnWriteArrayList<>();
-        final List<String> gaps = new CopyOnWriteArrayList<>();
-        final AtomicInteger disconnects = new AtomicInteger();
-        final AtomicInteger resumes = new AtomicInteger();
-
-        @Override
-        public void onEvent(String id, String payload) {
-            payloads.add(payload);
-        }
-
-        @Override
-        public void onGap(String lastDeliveredId) {
-            gaps.add(lastDeliveredId);
-        }
-
-        @Override
-        public void onDisconnect() {
-            disconnects.incrementAndGet();
-        }
-
-        @Override
-        public void onResume(String lastDeliveredId) {
-            resumes.incrementAndGet();
-        }
     }
 }

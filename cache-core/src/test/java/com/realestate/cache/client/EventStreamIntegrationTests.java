@@ -11,10 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,39 +33,11 @@ class EventStreamIntegrationTests {
         return client;
     }
 
-    /** Records what a subscription was told. */
-    static class Recorder implements StreamListener {
-        final List<String> payloads = new CopyOnWriteArrayList<>();
-        final AtomicInteger disconnects = new AtomicInteger();
-        final AtomicInteger resumes = new AtomicInteger();
-        final List<String> gaps = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onEvent(String id, String payload) {
-            payloads.add(payload);
-        }
-
-        @Override
-        public void onGap(String lastDeliveredId) {
-            gaps.add(lastDeliveredId);
-        }
-
-        @Override
-        public void onDisconnect() {
-            disconnects.incrementAndGet();
-        }
-
-        @Override
-        public void onResume(String lastDeliveredId) {
-            resumes.incrementAndGet();
-        }
-    }
-
     @Test
     void everySubscriberReceivesEveryEntryInOrder(TestRedis redis) {
         EventStream publisher = client(redis.uri(), redis.keyPrefix()).eventStream("events");
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
+        RecordingStreamListener first = new RecordingStreamListener();
+        RecordingStreamListener second = new RecordingStreamListener();
         Subscription one = client(redis.uri(), redis.keyPrefix()).eventStream("events").subscribe("$", first);
         Subscription two = client(redis.uri(), redis.keyPrefix()).eventStream("events").subscribe("$", second);
         await().atMost(Duration.ofSeconds(5)).until(() -> one.connected() && two.connected());
@@ -86,7 +56,7 @@ class EventStreamIntegrationTests {
         EventStream stream = client(redis.uri(), redis.keyPrefix()).eventStream("events");
         stream.publish("before 1");
         stream.publish("before 2");
-        Recorder recorder = new Recorder();
+        RecordingStreamListener recorder = new RecordingStreamListener();
 
         stream.subscribe("0-0", recorder);
 
@@ -108,7 +78,7 @@ class EventStreamIntegrationTests {
     void aSubscriberThatLostItsConnectionResumesAfterItsLastEntry(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        Recorder recorder = holdingAt("e1", holdFirst);
+        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
         await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
         publisher.publish("e1");
@@ -131,7 +101,7 @@ class EventStreamIntegrationTests {
     void entriesTrimmedBeforeTheyWereReadAreReportedAsAGap(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        Recorder recorder = holdingAt("e1", holdFirst);
+        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
         await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
         publisher.publish("e1");
@@ -152,7 +122,7 @@ class EventStreamIntegrationTests {
     @DisruptsRedis
     void aServerRestartedWithoutTheStreamIsReportedAsAGapAndReadingGoesOn(RedisServer server) {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
-        Recorder recorder = new Recorder();
+        RecordingStreamListener recorder = new RecordingStreamListener();
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
         await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
         publisher.publish("e1");
@@ -173,7 +143,7 @@ class EventStreamIntegrationTests {
     @DisruptsRedis
     void aSubscriberStartedWhileRedisIsDownConnectsWhenItComesUp(RedisServer server) {
         server.stop();
-        Recorder recorder = new Recorder();
+        RecordingStreamListener recorder = new RecordingStreamListener();
         Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
 
         server.restart();
@@ -185,8 +155,8 @@ class EventStreamIntegrationTests {
     }
 
     /** A recorder that, on {@code payload}, holds the subscription's thread until {@code release} opens. */
-    private static Recorder holdingAt(String payload, CountDownLatch release) {
-        return new Recorder() {
+    private static RecordingStreamListener holdingAt(String payload, CountDownLatch release) {
+        return new RecordingStreamListener() {
             @Override
             public void onEvent(String id, String received) {
                 super.onEvent(id, received);

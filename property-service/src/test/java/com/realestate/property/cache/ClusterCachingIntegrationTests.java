@@ -10,11 +10,11 @@ import com.realestate.cache.key.PropertyKeys;
 import com.realestate.cache.key.TenantId;
 import com.realestate.cache.test.ClusterNode;
 import com.realestate.cache.test.RedisCluster;
-import com.realestate.property.PropertyServiceApplication;
 import com.realestate.property.auth.Role;
 import com.realestate.property.support.ApiClient;
 import com.realestate.property.support.SampleProperties;
 import com.realestate.property.support.TestDatabase;
+import com.realestate.property.support.TestServices;
 import com.realestate.property.support.TestTokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,17 +42,8 @@ class ClusterCachingIntegrationTests {
     @BeforeAll
     static void start() {
         cluster = RedisCluster.start();
-        service = PropertyServiceApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.sharedJdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--REDIS_URL=" + cluster.redisUrl(),
-                "--CACHE_KEY_PREFIX=" + PREFIX,
-                "--realestate.property-cache.warm-up-properties=0",
-                "--JWT_SECRET=" + TestTokens.SECRET,
-                "--JWT_ISSUER=" + TestTokens.ISSUER,
-                "--JWT_AUDIENCE=" + TestTokens.AUDIENCE);
-        api = new ApiClient(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        service = TestServices.start(TestDatabase.sharedJdbcUrl(), cluster.redisUrl(), "--CACHE_KEY_PREFIX=" + PREFIX);
+        api = TestServices.api(service);
         jdbc = service.getBean(JdbcClient.class);
     }
 

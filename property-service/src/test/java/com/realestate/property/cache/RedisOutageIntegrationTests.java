@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.key.TenantId;
 import com.realestate.cache.test.RedisServer;
-import com.realestate.property.PropertyServiceApplication;
 import com.realestate.property.auth.Role;
 import com.realestate.property.support.ApiClient;
 import com.realestate.property.support.SampleProperties;
 import com.realestate.property.support.TestDatabase;
+import com.realestate.property.support.TestServices;
 import com.realestate.property.support.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
@@ -59,18 +59,10 @@ class RedisOutageIntegrationTests {
     }
 
     private void startService() {
-        service = PropertyServiceApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(postgres),
-                "--spring.datasource.username=postgres",
-                "--REDIS_URL=" + redis.uri(),
+        service = TestServices.start(TestDatabase.jdbcUrl(postgres), redis.uri(),
                 "--realestate.cache.command-timeout=200ms",
-                "--realestate.property-cache.warm-up-properties=0",
-                "--realestate.property-cache.relay-interval=100ms",
-                "--JWT_SECRET=" + TestTokens.SECRET,
-                "--JWT_ISSUER=" + TestTokens.ISSUER,
-                "--JWT_AUDIENCE=" + TestTokens.AUDIENCE);
-        api = new ApiClient(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+                "--realestate.property-cache.relay-interval=100ms");
+        api = TestServices.api(service);
         jdbc = service.getBean(JdbcClient.class);
     }
 

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.realestate.cache.key.TenantId;
 import com.realestate.cache.test.RedisServer;
-import com.realestate.property.PropertyServiceApplication;
 import com.realestate.property.auth.Role;
 import com.realestate.property.support.ApiClient;
 import com.realestate.property.support.SampleProperties;
 import com.realestate.property.support.TestDatabase;
+import com.realestate.property.support.TestServices;
 import com.realestate.property.support.TestTokens;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,17 +49,9 @@ class SeveralInstancesIntegrationTests {
     }
 
     private static ConfigurableApplicationContext instance() {
-        return PropertyServiceApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(postgres),
-                "--spring.datasource.username=postgres",
-                "--REDIS_URL=" + redis.uri(),
+        return TestServices.start(TestDatabase.jdbcUrl(postgres), redis.uri(),
                 "--realestate.cache.near-cache.enabled=true",
-                "--realestate.property-cache.warm-up-properties=0",
-                "--realestate.property-cache.relay-interval=100ms",
-                "--JWT_SECRET=" + TestTokens.SECRET,
-                "--JWT_ISSUER=" + TestTokens.ISSUER,
-                "--JWT_AUDIENCE=" + TestTokens.AUDIENCE);
+                "--realestate.property-cache.relay-interval=100ms");
     }
 
     @AfterAll
@@ -71,10 +63,6 @@ class SeveralInstancesIntegrationTests {
         }
         redis.close();
         postgres.close();
-    }
-
-    private static ApiClient api(ConfigurableApplicationContext instance) {
-        return new ApiClient(instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
     private static double nearHits(ConfigurableApplicationContext instance, String cache) {
@@ -99,8 +87,8 @@ class SeveralInstancesIntegrationTests {
 
     @Test
     void aWriteOnOneInstanceIsNeverFollowedByAStaleReadOnTheOtherOnceTheWindowHasPassed() {
-        ApiClient writer = api(first);
-        ApiClient reader = api(second);
+        ApiClient writer = TestServices.api(first);
+        ApiClient reader = TestServices.api(second);
         ApiClient.Response created = writer.send("POST", PROPERTIES, admin, SampleProperties.json());
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -127,8 +115,8 @@ class SeveralInstancesIntegrationTests {
 
     @Test
     void aDeleteOnOneInstanceIsSeenByTheOther() {
-        ApiClient writer = api(first);
-        ApiClient reader = api(second);
+        ApiClient writer = TestServices.api(first);
+        ApiClient reader = TestServices.api(second);
         String id = writer.send("POST", PROPERTIES, admin, SampleProperties.json()).json().get("id").asString();
         assertThat(reader.get(PROPERTIES + "/" + id, admin).status()).isEqualTo(200);
         assertThat(reader.get(PROPERTIES + "/" + id, admin).status()).isEqualTo(200);
