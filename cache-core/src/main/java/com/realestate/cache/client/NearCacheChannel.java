@@ -120,15 +120,11 @@ final class NearCacheChannel implements StreamListener, AutoCloseable {
     }
 
     private void invalidateGroupLocally(String generationKey) {
-        for (Registration registration : caches) {
-            registration.cache().invalidateGroup(generationKey);
-        }
+        forEachCache(cache -> cache.invalidateGroup(generationKey));
     }
 
     private void clearLocally() {
-        for (Registration registration : caches) {
-            registration.cache().clear();
-        }
+        forEachCache(NearCache::clear);
     }
 
     private void forEachCache(Consumer<NearCache> action) {
