@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lettuce's own command latency recorder is off: it is on by default whenever LatencyUtils is on the class path
  * (Micrometer brings it), wraps every command and runs a pause detector, and the client already times each command
- * with Micrometer.
+ * with Micrometer. Every connection sends the commands that callers issue together in one write
+ * ({@link ConsolidatedFlushes}).
  */
 final class RedisConnector implements AutoCloseable {
 
@@ -46,6 +47,7 @@ final class RedisConnector implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .nettyCustomizer(new ConsolidatedFlushes())
                 .build();
         this.deployment = RedisDeployment.of(settings, resources);
         startAttempt(System.nanoTime());
