@@ -2,7 +2,7 @@
 # Builds the benchmarks jar and runs the measurements that are not JMH benchmarks, each against its own
 # redis-server on loopback, printing and saving their figures.
 #
-# Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|staleness|hits|all]... (default: all)
+# Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|staleness|hits|hits-shared|all]... (default: all)
 #   invalidation  invalidateGroup vs SCAN + UNLINK with 1,000,000 keys present (KEYS=n to change)
 #   stampede      500 concurrent misses on one key from two JVM processes: loader executions (10 rounds)
 #   memory        Redis memory of 10,000 cached properties: plain JSON SETs vs getOrLoad with and without zstd
@@ -10,9 +10,11 @@
 #   staleness     near-cache staleness window: a write on one client until the other's near cache drops the value
 #   hits          the hit ratios of run-jmh.sh, with contenders taking turns so that a busy machine cannot bias
 #                 them (30 rounds of 400 ms slices; ROUNDS=n to change); not part of "all"
+#   hits-shared   the same with 32 virtual threads calling each contender at once on its one shared connection, as
+#                 a service's requests do (CALLERS=n to change); not part of "all"
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
 # Writes RESULTS_DIR/<scenario>.txt.
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,13p' "$0"; exit 0; fi
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,15p' "$0"; exit 0; fi
 source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
 
 SCENARIOS=("$@")
@@ -36,6 +38,7 @@ for scenario in "${SCENARIOS[@]}"; do
     compression) run compression compression.CompressionRatios 10000 ;;
     staleness) run staleness nearcache.StalenessWindow "${WRITES:-2000}" ;;
     hits) run hits hit.InterleavedHitComparison "${ROUNDS:-30}" 400 ;;
-    *) echo "unknown scenario '$scenario' (invalidation, stampede, memory, compression, staleness, hits, all)" >&2; exit 2 ;;
+    hits-shared) run hits-shared hit.InterleavedHitComparison "${ROUNDS:-30}" 400 "${CALLERS:-32}" ;;
+    *) echo "unknown scenario '$scenario' (invalidation, stampede, memory, compression, staleness, hits, hits-shared, all)" >&2; exit 2 ;;
   esac
 done

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -20,8 +23,8 @@ import java.util.function.IntFunction;
  * divided by the bare GET's in the same round. Prints the median ops/s and the median paired ratio to
  * {@code bareLettuceBytesGetAndDecode} and {@code springRedisCacheGet}, and the process CPU time per operation
  * (caller, Lettuce's event loop and GC together), which a busy machine disturbs least. Arguments: rounds
- * (default 30), slice
- * in ms (default 400).
+ * (default 30), slice in ms (default 400), callers (default 1: one thread; more run that many virtual threads at
+ * once on each contender's one shared connection, as the requests of a service do).
  */
 public final class InterleavedHitComparison {
 
@@ -35,6 +38,7 @@ public final class InterleavedHitComparison {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long sliceNanos = (args.length > 1 ? Long.parseLong(args[1]) : 400) * 1_000_000;
+        int callers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         LocalRedis redis = new LocalRedis();
         redis.start();
         Peers.BareLettuce bare = new Peers.BareLettuce();
@@ -69,7 +73,8 @@ public final class InterleavedHitComparison {
             contenders.keySet().forEach(name -> cpu.put(name, new ArrayList<>()));
             for (int round = -3; round < rounds; round++) {
                 for (Map.Entry<String, IntFunction<Object>> contender : contenders.entrySet()) {
-                    double[] measured = slice(contender.getValue(), sliceNanos);
+                    double[] measured = callers == 1 ? slice(contender.getValue(), sliceNanos)
+                            : concurrentSlice(contender.getValue(), sliceNanos, callers);
                     if (round >= 0) {
                         throughput.get(contender.getKey()).add(measured[0]);
                         cpu.get(contender.getKey()).add(measured[1]);
@@ -103,6 +108,30 @@ public final class InterleavedHitComparison {
         } while (now < deadline);
         long cpuNanos = PROCESS.getProcessCpuTime() - cpuStart;
         return new double[] {operations * 1e9 / (now - start), cpuNanos / 1e3 / operations};
+    }
+
+    /** Runs one contender for a slice from {@code callers} virtual threads at once: ops/s and CPU µs per operation. */
+    private static double[] concurrentSlice(IntFunction<Object> contender, long sliceNanos, int callers) {
+        LongAdder operations = new LongAdder();
+        long cpuStart = PROCESS.getProcessCpuTime();
+        long start = System.nanoTime();
+        long deadline = start + sliceNanos;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int caller = 0; caller < callers; caller++) {
+                int first = caller * 97;
+                threads.submit(() -> {
+                    int index = first;
+                    while (System.nanoTime() < deadline) {
+                        index = (index + 1) & (Records.COUNT - 1);
+                        sink = contender.apply(index);
+                        operations.increment();
+                    }
+                });
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpuNanos = PROCESS.getProcessCpuTime() - cpuStart;
+        return new double[] {operations.sum() * 1e9 / elapsed, cpuNanos / 1e3 / operations.sum()};
     }
 
     private static void report(Map<String, List<Double>> throughput, Map<String, List<Double>> cpu, int rounds) {
