@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.realestate.property.benchmark.ConstantPropertyController;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -76,10 +77,10 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The decoder for the configured HS256 secret or RS256 JWKS. */
+    /** The decoder for the configured HS256 secret or RS256 JWKS, remembering the tokens it verified. */
     @Bean
-    JwtDecoder jwtDecoder(JwtSettings settings) {
-        return JwtDecoderFactory.create(settings);
+    JwtDecoder jwtDecoder(JwtSettings settings, VerifiedTokenSettings verifiedTokens) {
+        return VerifiedTokenCache.around(JwtDecoderFactory.create(settings), verifiedTokens, Clock.systemUTC());
     }
 
     /** Lets controllers take the authenticated {@link Caller} as a parameter. */
