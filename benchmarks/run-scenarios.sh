@@ -5,7 +5,8 @@
 # Usage: benchmarks/run-scenarios.sh [invalidation|stampede|memory|compression|staleness|hits|hits-shared|all]... (default: all)
 #   invalidation  invalidateGroup vs SCAN + UNLINK with 1,000,000 keys present (KEYS=n to change)
 #   stampede      500 concurrent misses on one key from two JVM processes: loader executions (10 rounds)
-#   memory        Redis memory of 10,000 cached properties: plain JSON SETs vs getOrLoad with and without zstd
+#   memory        Redis memory of 10,000 cached properties: plain JSON SETs vs getOrLoad with and without zstd;
+#                 then the Property API's detail views with the dictionary it ships (VIEW_DICTIONARY=file to change)
 #   compression   size of 10,000 property records' JSON under LZ4 and zstd (speed: run-jmh.sh CompressionBenchmark)
 #   staleness     near-cache staleness window: a write on one client until the other's near cache drops the value
 #   hits          the hit ratios of run-jmh.sh, with contenders taking turns so that a busy machine cannot bias
@@ -14,7 +15,7 @@
 #                 a service's requests do (CALLERS=n to change); not part of "all"
 # Environment: JAVA_HOME (JDK 21+), SKIP_BUILD=1 to reuse the jar, RESULTS_DIR (default benchmarks/results).
 # Writes RESULTS_DIR/<scenario>.txt.
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,15p' "$0"; exit 0; fi
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,16p' "$0"; exit 0; fi
 source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"
 
 SCENARIOS=("$@")
@@ -34,7 +35,8 @@ for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
     invalidation) run invalidation invalidation.GroupInvalidationComparison "${KEYS:-1000000}" ;;
     stampede) run stampede stampede.StampedeComparison 10 250 50 ;;
-    memory) run memory memory.MemoryComparison 10000 ;;
+    memory) run memory memory.MemoryComparison 10000 \
+      "${VIEW_DICTIONARY:-$ROOT_DIR/property-service/src/main/resources/cache/property-views-v1.zdict}" ;;
     compression) run compression compression.CompressionRatios 10000 ;;
     staleness) run staleness nearcache.StalenessWindow "${WRITES:-2000}" ;;
     hits) run hits hit.InterleavedHitComparison "${ROUNDS:-30}" 400 ;;

@@ -1,17 +1,27 @@
 package com.realestate.benchmarks.memory;
 
+import com.realestate.benchmarks.data.DetailViews;
 import com.realestate.benchmarks.data.Properties;
 import com.realestate.benchmarks.data.Property;
 import com.realestate.benchmarks.jmh.Peers;
 import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.CacheKey;
 import com.realestate.cache.client.CacheClients;
 import com.realestate.cache.client.Compression;
+import com.realestate.cache.client.CompressionDictionary;
+import com.realestate.cache.key.PropertyId;
+import com.realestate.cache.key.PropertyKeys;
+import com.realestate.cache.key.TenantId;
 import com.realestate.cache.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bytes Redis spends on 10,000 cached properties: as plain JSON SETs (what a hand-written cache stores), and
  * through this cache's {@code getOrLoad} with its defaults (which leave ~1.2 KB records plain), with zstd alone
- * and with zstd and a dictionary trained on 2,000 other records. Each layout is written into an emptied server
- * and measured by the {@code used_memory} delta of {@code INFO memory} and by {@code MEMORY USAGE} of a sample of
- * keys. {@code args[0]} is the number of properties (default 10,000).
+ * and with zstd and a dictionary trained on 2,000 other records. Then, given the Property API's shipped dictionary
+ * ({@code args[1]}, its {@code .zdict} file), the same for the service's detail views as its cache stores them
+ * (~450 B bodies, under the service's keys). Each layout is written into an emptied server and measured by the
+ * {@code used_memory} delta of {@code INFO memory} and by {@code MEMORY USAGE} of a sample of keys. {@code args[0]} is
+ * the number of properties (default 10,000).
  */
 public final class MemoryComparison {
 
@@ -31,7 +43,7 @@ public final class MemoryComparison {
     private MemoryComparison() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Property[] records = new Property[count];
         for (int i = 0; i < count; i++) {
@@ -54,8 +66,52 @@ public final class MemoryComparison {
                 Compression dictionary = Compression.dictionary(Properties.trainedDictionary());
                 measure("cache_getOrLoad_zstd_dictionary", redis, count, "dict:",
                         prefix -> loadAll(server, prefix, dictionary, records), plain);
+                if (args.length > 1) {
+                    serviceDetailViews(server, redis, count, CompressionDictionary.of(Files.readAllBytes(Path.of(args[1]))));
+                }
             } finally {
                 client.shutdown();
+            }
+        }
+    }
+
+    /**
+     * The Property API's detail views as its cache stores them ({@link DetailViews}, listings the service's
+     * dictionary never saw): their bodies as plain JSON SETs, cached by {@code getOrLoad} under the service's keys as
+     * the service did before it shipped a dictionary (values this small stay plain), and with the dictionary it ships.
+     */
+    private static void serviceDetailViews(RedisServer server, RedisCommands<String, String> redis, int count,
+                                           CompressionDictionary shipped) {
+        DetailViews.Detail[] details = new DetailViews.Detail[count];
+        for (int i = 0; i < count; i++) {
+            details[i] = DetailViews.detail("tenant-" + (i % 20), i);
+        }
+        System.out.printf(Locale.ROOT, "service detail views: mean body %.0f B, mean stored form %.0f B, dictionary %d%n",
+                Arrays.stream(details).mapToInt(detail -> DetailViews.body(detail).length()).average().orElse(0),
+                Arrays.stream(details).mapToInt(detail -> CacheClients.defaultJsonMapper()
+                        .writeValueAsBytes(DetailViews.stored(detail)).length).average().orElse(0), shipped.id());
+        long plain = measure("service_details_plain_json_set", redis, count, "json:", prefix -> {
+            for (DetailViews.Detail detail : details) {
+                redis.setex(prefix + detailKey(detail).key(), TTL.toSeconds(), DetailViews.body(detail));
+            }
+        }, 0);
+        measure("service_details_getOrLoad_before", redis, count, "view:",
+                prefix -> cacheViews(server, prefix, Compression.defaults(), details), plain);
+        measure("service_details_getOrLoad_shipped_dict", redis, count, "vdic:",
+                prefix -> cacheViews(server, prefix, Compression.dictionary(shipped), details), plain);
+    }
+
+    private static CacheKey detailKey(DetailViews.Detail detail) {
+        return PropertyKeys.detailKey(new TenantId(detail.tenantId()), new PropertyId(detail.id()));
+    }
+
+    private static void cacheViews(RedisServer server, String prefix, Compression compression,
+                                   DetailViews.Detail[] details) {
+        try (CacheClient cache = CacheClients.builder().redisUrl(server.uri()).keyPrefix(prefix).compression(compression)
+                .meterRegistry(new SimpleMeterRegistry()).build()) {
+            for (DetailViews.Detail detail : details) {
+                cache.getOrLoad(detailKey(detail), DetailViews.StoredView.class, () -> DetailViews.stored(detail), TTL)
+                        .orElseThrow();
             }
         }
     }

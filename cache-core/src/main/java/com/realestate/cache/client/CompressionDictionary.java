@@ -10,7 +10,9 @@ import java.util.Objects;
  * reuse what they have in common (field names, enums, common words), so that a ~1 KB record shrinks to a
  * fraction of what it would alone, and decompresses faster. Every client that reads the values must be given
  * the same dictionary; a value compressed with a dictionary a client lacks reads as a corrupt value (a counted
- * miss, which the next load overwrites), so changing dictionaries costs one reload per key, never a wrong value.
+ * miss, which the next load overwrites), never a wrong value. To change dictionaries without that reload per key,
+ * give clients the new one to compress with and the old one to keep reading ({@link Compression#alsoReading})
+ * until values written with it have expired.
  */
 public final class CompressionDictionary {
 

@@ -5,6 +5,8 @@ import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -29,6 +31,8 @@ final class PayloadCompressor {
     private static final int MAX_POOLED_BUFFER = 256 * 1024;
     private static final int INITIAL_BUFFER = 4096;
     private static final int MAGIC = 0xFD2FB528;
+    private static final int NO_DICTIONARY = -1;
+    private static final int UNKNOWN_DICTIONARY = -2;
 
     /** Reads a decompressed payload that lies in {@code bytes[0, length)}; the array is only valid during the call. */
     @FunctionalInterface
@@ -37,10 +41,14 @@ final class PayloadCompressor {
     }
 
     private final Compression settings;
-    /** The dictionary digested once for compressing and for decompressing; native memory freed by their finalizers. */
+    /** The dictionary digested once for compressing; native memory freed by its finalizer. */
     private final ZstdDictCompress compressionDictionary;
-    private final ZstdDictDecompress decompressionDictionary;
-    private final long dictionaryId;
+    /**
+     * The ids of the dictionaries this client reads, the one it compresses with first (most frames need it), and
+     * each digested once for decompressing, at the same index.
+     */
+    private final long[] dictionaryIds;
+    private final ZstdDictDecompress[] decompressionDictionaries;
     private final AtomicReferenceArray<Contexts> pool;
     private final int mask;
     private volatile boolean closed;
@@ -49,8 +57,14 @@ final class PayloadCompressor {
         this.settings = settings;
         CompressionDictionary dictionary = settings.dictionary();
         this.compressionDictionary = dictionary == null ? null : new ZstdDictCompress(dictionary.raw(), LEVEL);
-        this.decompressionDictionary = dictionary == null ? null : new ZstdDictDecompress(dictionary.raw());
-        this.dictionaryId = dictionary == null ? 0 : dictionary.id();
+        List<CompressionDictionary> readable = new ArrayList<>();
+        if (dictionary != null) {
+            readable.add(dictionary);
+        }
+        readable.addAll(settings.previousDictionaries());
+        this.dictionaryIds = readable.stream().mapToLong(CompressionDictionary::id).toArray();
+        this.decompressionDictionaries = readable.stream().map(readableDictionary ->
+                new ZstdDictDecompress(readableDictionary.raw())).toArray(ZstdDictDecompress[]::new);
         int size = Integer.highestOneBit(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) - 1) << 1;
         this.pool = new AtomicReferenceArray<>(size);
         this.mask = size - 1;
@@ -78,11 +92,12 @@ final class PayloadCompressor {
      * Decompresses the frame at {@code bytes[offset, offset + length)} and gives the JSON to {@code reader}.
      *
      * @throws CorruptPayloadException when the frame is damaged, does not state a sane size, or needs a
-     *                                 dictionary this client was not given
+     *                                 dictionary this client was given neither as its own nor as a previous one
      */
     <T> T decompress(byte[] bytes, int offset, int length, PayloadReader<T> reader) {
         FrameHeader header = FrameHeader.read(bytes, offset, length);
-        if (header.dictionaryId() != 0 && header.dictionaryId() != dictionaryId) {
+        int dictionary = header.dictionaryId() == 0 ? NO_DICTIONARY : dictionaryIndex(header.dictionaryId());
+        if (dictionary == UNKNOWN_DICTIONARY) {
             throw new CorruptPayloadException("the value was compressed with zstd dictionary " + header.dictionaryId()
                     + ", which this client was not given");
         }
@@ -90,7 +105,8 @@ final class PayloadCompressor {
         Contexts contexts = borrow();
         try {
             byte[] output = contexts.buffer(size);
-            ZstdDecompressCtx context = header.dictionaryId() == 0 ? contexts.plain() : contexts.withDictionary();
+            ZstdDecompressCtx context = dictionary == NO_DICTIONARY
+                    ? contexts.plain() : contexts.withDictionary(dictionary);
             int written;
             try {
                 written = context.decompressByteArray(output, 0, size, bytes, offset, length);
@@ -104,6 +120,16 @@ final class PayloadCompressor {
         } finally {
             giveBack(contexts);
         }
+    }
+
+    /** The index of the dictionary with {@code id} among those this client reads, or {@link #UNKNOWN_DICTIONARY}. */
+    private int dictionaryIndex(long id) {
+        for (int index = 0; index < dictionaryIds.length; index++) {
+            if (dictionaryIds[index] == id) {
+                return index;
+            }
+        }
+        return UNKNOWN_DICTIONARY;
     }
 
     /** Frees the pooled zstd contexts; contexts in use at the time are freed when given back. */
@@ -183,7 +209,8 @@ final class PayloadCompressor {
     private final class Contexts {
         private ZstdCompressCtx compressor;
         private ZstdDecompressCtx plain;
-        private ZstdDecompressCtx withDictionary;
+        /** A context per readable dictionary, at its index, so that a hit never reloads a dictionary. */
+        private final ZstdDecompressCtx[] withDictionary = new ZstdDecompressCtx[decompressionDictionaries.length];
         private byte[] buffer = new byte[INITIAL_BUFFER];
 
         ZstdCompressCtx compressor() {
@@ -205,11 +232,11 @@ final class PayloadCompressor {
             return plain;
         }
 
-        ZstdDecompressCtx withDictionary() {
-            if (withDictionary == null) {
-                withDictionary = new ZstdDecompressCtx().loadDict(decompressionDictionary);
+        ZstdDecompressCtx withDictionary(int index) {
+            if (withDictionary[index] == null) {
+                withDictionary[index] = new ZstdDecompressCtx().loadDict(decompressionDictionaries[index]);
             }
-            return withDictionary;
+            return withDictionary[index];
         }
 
         byte[] buffer(int size) {
@@ -233,8 +260,10 @@ final class PayloadCompressor {
             if (plain != null) {
                 plain.close();
             }
-            if (withDictionary != null) {
-                withDictionary.close();
+            for (ZstdDecompressCtx context : withDictionary) {
+                if (context != null) {
+                    context.close();
+                }
             }
         }
     }

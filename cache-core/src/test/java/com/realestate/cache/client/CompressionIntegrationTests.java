@@ -236,4 +236,30 @@ class CompressionIntegrationTests {
         assertThat(loads).hasValue(2);
         assertThat(withoutDictionary.get("property:10", Listing.class)).contains(big);
     }
+
+    @Test
+    void valuesWrittenWithThePreviousDictionaryStayHitsForClientsThatMovedToTheNextOne() {
+        CacheClient before = client(Compression.dictionary(PayloadCompressorTests.trainedDictionary()));
+        CacheClient after = client(Compression.dictionary(PayloadCompressorTests.nextDictionary())
+                .alsoReading(List.of(PayloadCompressorTests.trainedDictionary())));
+        Listing big = listing("12", 200);
+        before.getOrLoad("property:12", Listing.class, () -> load(big), TTL);
+
+        assertThat(after.getOrLoad("property:12", Listing.class, () -> load(listing("12", 1)), TTL)).contains(big);
+        assertThat(loads).hasValue(1);
+        assertThat(corruptValues()).isZero();
+    }
+
+    @Test
+    void valuesOfTheNextDictionaryAreMissesForAClientThatDoesNotHaveItYet() {
+        CacheClient before = client(Compression.dictionary(PayloadCompressorTests.trainedDictionary()));
+        CacheClient after = client(Compression.dictionary(PayloadCompressorTests.nextDictionary())
+                .alsoReading(List.of(PayloadCompressorTests.trainedDictionary())));
+        Listing big = listing("13", 200);
+        after.getOrLoad("property:13", Listing.class, () -> load(big), TTL);
+
+        assertThat(CacheEntry.parse(stored("property:13")).encoding()).isEqualTo(CacheEntry.ZSTD);
+        assertThat(before.get("property:13", Listing.class)).isEmpty();
+        assertThat(corruptValues()).isEqualTo(1);
+    }
 }

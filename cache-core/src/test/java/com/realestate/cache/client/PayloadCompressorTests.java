@@ -56,6 +56,29 @@ class PayloadCompressorTests {
         }
     }
 
+    /** A second dictionary, trained on other listings, so with another id: the next version of the first. */
+    static CompressionDictionary nextDictionary() {
+        return NextDictionary.INSTANCE;
+    }
+
+    private static final class NextDictionary {
+        static final CompressionDictionary INSTANCE = dictionaryOfListingsFrom(200_000);
+    }
+
+    /** A dictionary trained on 200 listings from the seed {@code firstSeed} on. */
+    private static CompressionDictionary dictionaryOfListingsFrom(int firstSeed) {
+        List<byte[]> samples = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            samples.add(listing(firstSeed + i));
+        }
+        return CompressionDictionary.train(samples, 4 * 1024);
+    }
+
+    /** The dictionary id the frame's header names, 0 for none. */
+    private static long dictionaryIdOf(byte[] frame) {
+        return PayloadCompressor.FrameHeader.read(frame, 0, frame.length).dictionaryId();
+    }
+
     private static byte[] json(int bytes) {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; text.length() < bytes - 40; i++) {
@@ -229,5 +252,93 @@ class PayloadCompressorTests {
 
         assertThat(reloaded).isEqualTo(trained);
         assertThat(reloaded.id()).isNotZero();
+    }
+
+    @Test
+    void aClientGivenThePreviousDictionaryReadsFramesCompressedWithIt() {
+        PayloadCompressor before = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
+        PayloadCompressor after = new PayloadCompressor(
+                Compression.dictionary(nextDictionary()).alsoReading(List.of(trainedDictionary())));
+        try {
+            byte[] json = listing(10);
+            byte[] frame = before.compress(json);
+
+            assertThat(dictionaryIdOf(frame)).isEqualTo(trainedDictionary().id());
+            assertThat(roundTrip(after, frame)).isEqualTo(json);
+        } finally {
+            before.close();
+            after.close();
+        }
+    }
+
+    @Test
+    void aClientCompressesWithItsCurrentDictionaryAndReadsThoseFramesTooWhenGivenPreviousOnes() {
+        PayloadCompressor after = new PayloadCompressor(
+                Compression.dictionary(nextDictionary()).alsoReading(List.of(trainedDictionary())));
+        try {
+            byte[] json = listing(11);
+            byte[] frame = after.compress(json);
+
+            assertThat(dictionaryIdOf(frame)).isEqualTo(nextDictionary().id());
+            assertThat(roundTrip(after, frame)).isEqualTo(json);
+        } finally {
+            after.close();
+        }
+    }
+
+    @Test
+    void framesOfEveryReadableDictionaryAndOfNoneAreReadSideBySideByOneClient() {
+        PayloadCompressor before = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
+        PayloadCompressor after = new PayloadCompressor(
+                Compression.dictionary(nextDictionary()).alsoReading(List.of(trainedDictionary())));
+        try {
+            List<byte[]> values = List.of(listing(12), listing(13), listing(14), listing(15));
+            List<byte[]> frames = List.of(before.compress(values.get(0)), after.compress(values.get(1)),
+                    eager.compress(values.get(2)), before.compress(values.get(3)));
+
+            for (int i = 0; i < values.size(); i++) {
+                assertThat(roundTrip(after, frames.get(i))).as("value %d", i).isEqualTo(values.get(i));
+            }
+        } finally {
+            before.close();
+            after.close();
+        }
+    }
+
+    @Test
+    void aClientWithoutADictionaryOfItsOwnReadsFramesOfTheDictionariesItWasGivenToRead() {
+        PayloadCompressor withDictionary = new PayloadCompressor(Compression.dictionary(trainedDictionary()));
+        PayloadCompressor rolledBack = new PayloadCompressor(
+                Compression.defaults().withThresholdBytes(64).alsoReading(List.of(trainedDictionary())));
+        try {
+            byte[] json = listing(16);
+            byte[] frame = withDictionary.compress(json);
+
+            assertThat(roundTrip(rolledBack, frame)).isEqualTo(json);
+            assertThat(dictionaryIdOf(rolledBack.compress(json))).isZero();
+        } finally {
+            withDictionary.close();
+            rolledBack.close();
+        }
+    }
+
+    @Test
+    void aFrameOfADictionaryNeitherCurrentNorPreviousIsStillACorruptPayload() {
+        PayloadCompressor newer = new PayloadCompressor(Compression.dictionary(nextDictionary()));
+        PayloadCompressor older = new PayloadCompressor(Compression.dictionary(trainedDictionary())
+                .alsoReading(List.of(dictionaryOfListingsFrom(300_000))));
+        byte[] frame;
+        try {
+            frame = newer.compress(listing(17));
+        } finally {
+            newer.close();
+        }
+        try {
+            assertThatThrownBy(() -> roundTrip(older, frame))
+                    .isInstanceOf(CorruptPayloadException.class)
+                    .hasMessageContaining("dictionary " + nextDictionary().id());
+        } finally {
+            older.close();
+        }
     }
 }

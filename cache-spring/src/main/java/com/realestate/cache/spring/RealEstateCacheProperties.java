@@ -1,5 +1,6 @@
 package com.realestate.cache.spring;
 
+import com.realestate.cache.client.CacheConfigurationException;
 import com.realestate.cache.client.CacheSettings;
 import com.realestate.cache.client.LoadPolicy;
 import com.realestate.cache.tier.NearCacheSettings;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Spring cache integration, under {@code realestate.cache}, so that caches get their TTLs and
@@ -32,6 +35,7 @@ import org.springframework.boot.convert.DurationUnit;
  * @param cacheNames      Caches to create at start with the default settings.
  * @param caches          Caches to create at start with settings of their own, by cache name.
  * @param nearCache       The in-process tier in front of Redis, for every cache unless a cache says otherwise.
+ * @param compression     zstd compression of cached values, with an optional trained dictionary.
  */
 @ConfigurationProperties("realestate.cache")
 public record RealEstateCacheProperties(
@@ -46,7 +50,8 @@ public record RealEstateCacheProperties(
         @Nullable List<String> trustedPackages,
         @Nullable List<String> cacheNames,
         @Nullable Map<String, CacheSpec> caches,
-        @DefaultValue NearCache nearCache) {
+        @DefaultValue NearCache nearCache,
+        @DefaultValue CompressionSpec compression) {
 
     public RealEstateCacheProperties {
         trustedPackages = trustedPackages == null ? List.of() : List.copyOf(trustedPackages);
@@ -80,6 +85,32 @@ public record RealEstateCacheProperties(
 
         private static NearCacheSettings settings(long maximumSize, Duration maximumTtl) {
             return new NearCacheSettings(maximumSize, maximumTtl);
+        }
+    }
+
+    /**
+     * Compression of cached values: cache-core's defaults unless set. A dictionary trained on the application's
+     * values (see {@link com.realestate.cache.client.CompressionDictionary}) makes values of a few hundred bytes
+     * shrink too; every instance needs it, and {@code previousDictionaries} keeps values written with an earlier one
+     * readable while a new one rolls out. Dictionaries are read at start, so a missing or damaged one stops the start.
+     *
+     * @param enabled              Whether values are compressed when written; values already compressed are read either way.
+     * @param threshold            Size of a value's JSON from which it is compressed; default 4KB, or 256B with a dictionary.
+     * @param dictionary           Location of the zstd dictionary values are compressed with, such as classpath:cache/views-v2.zdict.
+     * @param previousDictionaries Locations of dictionaries values are no longer compressed with but still read (keep for one TTL).
+     */
+    public record CompressionSpec(
+            @DefaultValue("true") boolean enabled,
+            @Nullable DataSize threshold,
+            @Nullable Resource dictionary,
+            @Nullable List<Resource> previousDictionaries) {
+
+        public CompressionSpec {
+            previousDictionaries = previousDictionaries == null ? List.of() : List.copyOf(previousDictionaries);
+            if (threshold != null && (threshold.toBytes() < 1 || threshold.toBytes() > Integer.MAX_VALUE)) {
+                throw new CacheConfigurationException("realestate.cache.compression.threshold must be between 1B and "
+                        + Integer.MAX_VALUE + "B, was " + threshold);
+            }
         }
     }
 
