@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # HTTP load runs of the Property service, every figure of docs/PERFORMANCE.md in one go: builds, starts its own
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
-# the load generator against it, pauses Redis in the middle of one run, prints the table with the targets' ratios,
+# the load generator against it, pauses Redis in the middle of one run, loads ours and Spring's cache side by side in
+# turns (HttpTurns), prints the table with the targets' ratios,
 # then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, near-cache staleness)
 # and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
 #                         [--duration=20s] [--warmup=5s] [--connections=32] [--properties=100000] [--tenants=8]
-#                         [--ids-per-tenant=2000] [--jit-warmup=15s]
+#                         [--ids-per-tenant=2000] [--jit-warmup=15s] [--turn-rounds=10]
 #
 # Extra environment for the service, per run, as space-separated NAME=value lists:
 #   OURS_ENV (our cache, near cache off), OURS_NEAR_ENV (our cache with the near cache on; default
@@ -29,12 +30,15 @@ PROPERTIES=100000
 TENANTS=8
 IDS_PER_TENANT=2000
 JIT_WARMUP=15s
+TURN_ROUNDS=10
+TURN_SLICE=4
 for arg in "$@"; do
   case "$arg" in
     --skip-jmh) SKIP_JMH=true ;;
     --skip-build) SKIP_BUILD=true ;;
     --profile) PROFILE=true ;;
-    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500; JIT_WARMUP=5s ;;
+    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500; JIT_WARMUP=5s; TURN_ROUNDS=4; TURN_SLICE=2 ;;
+    --turn-rounds=*) TURN_ROUNDS=${arg#*=} ;;
     --duration=*) DURATION=${arg#*=} ;;
     --warmup=*) WARMUP=${arg#*=} ;;
     --connections=*) CONNECTIONS=${arg#*=} ;;
@@ -42,7 +46,7 @@ for arg in "$@"; do
     --tenants=*) TENANTS=${arg#*=} ;;
     --ids-per-tenant=*) IDS_PER_TENANT=${arg#*=} ;;
     --jit-warmup=*) JIT_WARMUP=${arg#*=} ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run-all.sh: unknown argument $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -70,11 +74,13 @@ log() { printf '[run-all %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 REDIS_PID=""
 PG_PID=""
 SERVICE_PID=""
+OTHER_SERVICE_PID=""
 cleanup() {
   local status=$?
   set +e
   trap - EXIT INT TERM
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
+  [[ -n "$OTHER_SERVICE_PID" ]] && kill "$OTHER_SERVICE_PID" 2>/dev/null && wait "$OTHER_SERVICE_PID" 2>/dev/null
   if [[ -n "$REDIS_PID" ]]; then
     kill -CONT "$REDIS_PID" 2>/dev/null
     kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
@@ -220,12 +226,46 @@ warm_jit spring-data-redis detail list score
 for scenario in detail list score; do load spring-data-redis "$scenario" --prime=true; done
 stop_service
 
+# Ours (near cache off) and Spring's RedisCacheManager running side by side and loaded in turns (HttpTurns): the
+# ratio of each round is taken within seconds, so drift of the machine between the runs above cannot bias it.
+log "turns: ours and spring-data-redis running at once, loaded in alternating ${TURN_SLICE}s slices, $TURN_ROUNDS rounds"
+start_service turns-spring-data-redis spring-data-redis "$SPRING_ENV CACHE_KEY_PREFIX=turns-spring:"
+OTHER_SERVICE_PID=$SERVICE_PID
+SPRING_PORT=$SERVICE_PORT
+SERVICE_PORT=$(free_port)
+start_service turns-ours realestate "$OURS_ENV CACHE_KEY_PREFIX=turns-ours:"
+for scenario in detail list score; do
+  for port in "$SERVICE_PORT" "$SPRING_PORT"; do
+    load "jit-turns" "$scenario" --port="$port" --prime=true --warmup=0s --duration="$JIT_WARMUP" \
+      --results="$RESULTS_DIR/jit-warmup.jsonl" >/dev/null
+  done
+done
+for scenario in detail list score; do
+  # shellcheck disable=SC2086
+  JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
+    --targets="ours=$SERVICE_PORT,spring-data-redis=$SPRING_PORT" --rounds="$TURN_ROUNDS" --slice="${TURN_SLICE}s" \
+    --scenario="$scenario" --connections="$CONNECTIONS" --tenants="$TENANTS" --ids-per-tenant="$IDS_PER_TENANT" \
+    --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
+done
+stop_service
+kill "$OTHER_SERVICE_PID" 2>/dev/null || true
+wait "$OTHER_SERVICE_PID" 2>/dev/null || true
+OTHER_SERVICE_PID=""
+SERVICE_PORT=$SPRING_PORT
+
 start_service none none "$NONE_ENV"
 warm_jit none detail list score
 for scenario in detail list score; do load none "$scenario"; done
 stop_service
 
 "$JAVA" -cp "$BENCH_JAR" com.realestate.benchmarks.http.RunSummary "$RESULTS" | tee "$RESULTS_DIR/summary.md"
+{
+  echo
+  echo "Taking turns (ours with the near cache off against Spring's RedisCacheManager, both running; medians of"
+  echo "$TURN_ROUNDS rounds of ${TURN_SLICE}s slices, the ratio is each round's ours / spring-data-redis):"
+  echo
+  cat "$RESULTS_DIR/turns.txt"
+} | tee -a "$RESULTS_DIR/summary.md"
 {
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB,"

@@ -1,0 +1,98 @@
+package com.realestate.benchmarks.http;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Two or more running services loaded in turns, so that the ratio between them does not depend on what the
+ * machine (or the host under it) happens to be doing while each one runs: each round loads every target for a short
+ * slice, in an order that alternates from round to round, and each round's requests per second are divided by the
+ * last target's of the same round. Prints the medians, and the non-2xx and socket errors of every slice.
+ *
+ * <p>Arguments: {@code --targets=label=port,label=port,...} (the last is the reference), {@code --rounds} (10),
+ * {@code --slice} (4s, measured) and {@code --slice-warmup} (1s), then any argument of {@link HttpLoad} but
+ * {@code port}, {@code label}, {@code warmup} and {@code duration}.
+ */
+public final class HttpTurns {
+
+    private HttpTurns() {
+    }
+
+    /** Runs the rounds described by the arguments. */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        int rounds = 10;
+        String slice = "4s";
+        String sliceWarmup = "1s";
+        List<String> loadArguments = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--targets=")) {
+                for (String target : arg.substring("--targets=".length()).split(",")) {
+                    String[] parts = target.split("=");
+                    targets.put(parts[0], Integer.parseInt(parts[1]));
+                }
+            } else if (arg.startsWith("--rounds=")) {
+                rounds = Integer.parseInt(arg.substring("--rounds=".length()));
+            } else if (arg.startsWith("--slice=")) {
+                slice = arg.substring("--slice=".length());
+            } else if (arg.startsWith("--slice-warmup=")) {
+                sliceWarmup = arg.substring("--slice-warmup=".length());
+            } else {
+                loadArguments.add(arg);
+            }
+        }
+        if (targets.size() < 2 || rounds < 1) {
+            System.err.println("http-turns: --targets needs two or more label=port pairs and --rounds a positive count");
+            System.exit(2);
+        }
+        List<String> labels = new ArrayList<>(targets.keySet());
+        Map<String, List<LoadReport>> reports = new LinkedHashMap<>();
+        labels.forEach(label -> reports.put(label, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(labels);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String label : order) {
+                List<String> slicedArguments = new ArrayList<>(loadArguments);
+                slicedArguments.addAll(List.of("--port=" + targets.get(label), "--label=" + label,
+                        "--warmup=" + sliceWarmup, "--duration=" + slice));
+                LoadOptions options = LoadOptions.parse(slicedArguments.toArray(String[]::new), System.getenv());
+                reports.get(label).add(new LoadRun(options).run());
+            }
+        }
+        print(labels, reports, rounds);
+    }
+
+    private static void print(List<String> labels, Map<String, List<LoadReport>> reports, int rounds) {
+        String reference = labels.getLast();
+        List<LoadReport> referenceReports = reports.get(reference);
+        String scenario = referenceReports.getFirst().scenario();
+        System.out.printf(Locale.ROOT, "%-20s %-8s %10s %8s %8s %12s %8s %8s%n", "target (median of " + rounds + ")",
+                "read", "req/s", "p50 ms", "p99 ms", "vs " + reference, "non-2xx", "errors");
+        for (String label : labels) {
+            List<LoadReport> mine = reports.get(label);
+            double[] ratios = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                ratios[i] = mine.get(i).requestsPerSecond() / referenceReports.get(i).requestsPerSecond();
+            }
+            System.out.printf(Locale.ROOT, "%-20s %-8s %10.0f %8.2f %8.2f %11.2f× %8d %8d%n", label, scenario,
+                    median(mine.stream().mapToDouble(LoadReport::requestsPerSecond).toArray()),
+                    median(mine.stream().mapToDouble(LoadReport::p50Ms).toArray()),
+                    median(mine.stream().mapToDouble(LoadReport::p99Ms).toArray()), median(ratios),
+                    mine.stream().mapToLong(LoadReport::non2xx).sum(),
+                    mine.stream().mapToLong(LoadReport::socketErrors).sum());
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
