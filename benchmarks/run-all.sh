@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load runs of the Property service, every figure of docs/PERFORMANCE.md in one go: builds, starts its own
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
-# the load generator against it, pauses Redis in the middle of one run, loads ours and Spring's cache side by side in
-# turns (HttpTurns), prints the table with the targets' ratios,
+# the load generator against it, pauses Redis in the middle of one run, loads ours, no cache and Spring's cache side
+# by side in turns (HttpTurns), prints the table with the targets' ratios,
 # then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, near-cache staleness)
 # and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
@@ -74,13 +74,13 @@ log() { printf '[run-all %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 REDIS_PID=""
 PG_PID=""
 SERVICE_PID=""
-OTHER_SERVICE_PID=""
+OTHER_SERVICE_PIDS=()
 cleanup() {
   local status=$?
   set +e
   trap - EXIT INT TERM
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
-  [[ -n "$OTHER_SERVICE_PID" ]] && kill "$OTHER_SERVICE_PID" 2>/dev/null && wait "$OTHER_SERVICE_PID" 2>/dev/null
+  for pid in "${OTHER_SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   if [[ -n "$REDIS_PID" ]]; then
     kill -CONT "$REDIS_PID" 2>/dev/null
     kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
@@ -219,6 +219,12 @@ start_service ours-near realestate "$OURS_ENV $OURS_NEAR_ENV"
 warm_jit ours-near constant detail list score
 load ours-near constant
 for scenario in detail list score; do load ours-near "$scenario" --prime=true; done
+log "turns: the near-cached detail read and the constant endpoint of the same service, $TURN_ROUNDS rounds"
+# shellcheck disable=SC2086
+JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
+  --targets="ours-near=$SERVICE_PORT/detail,constant=$SERVICE_PORT/constant" --rounds="$TURN_ROUNDS" \
+  --slice="${TURN_SLICE}s" --connections="$CONNECTIONS" --tenants="$TENANTS" --ids-per-tenant="$IDS_PER_TENANT" \
+  --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
 stop_service
 
 start_service spring-data-redis spring-data-redis "$SPRING_ENV"
@@ -226,16 +232,20 @@ warm_jit spring-data-redis detail list score
 for scenario in detail list score; do load spring-data-redis "$scenario" --prime=true; done
 stop_service
 
-# Ours (near cache off) and Spring's RedisCacheManager running side by side and loaded in turns (HttpTurns): the
-# ratio of each round is taken within seconds, so drift of the machine between the runs above cannot bias it.
-log "turns: ours and spring-data-redis running at once, loaded in alternating ${TURN_SLICE}s slices, $TURN_ROUNDS rounds"
+# Ours (near cache off), Spring's RedisCacheManager and no cache, all three running and loaded in turns (HttpTurns):
+# each ratio is taken within seconds, so drift of the machine between the runs above cannot bias it.
+log "turns: ours, none and spring-data-redis running at once, loaded in alternating ${TURN_SLICE}s slices, $TURN_ROUNDS rounds"
 start_service turns-spring-data-redis spring-data-redis "$SPRING_ENV CACHE_KEY_PREFIX=turns-spring:"
-OTHER_SERVICE_PID=$SERVICE_PID
+OTHER_SERVICE_PIDS=("$SERVICE_PID")
 SPRING_PORT=$SERVICE_PORT
+SERVICE_PORT=$(free_port)
+start_service turns-none none "$NONE_ENV"
+OTHER_SERVICE_PIDS+=("$SERVICE_PID")
+NONE_PORT=$SERVICE_PORT
 SERVICE_PORT=$(free_port)
 start_service turns-ours realestate "$OURS_ENV CACHE_KEY_PREFIX=turns-ours:"
 for scenario in detail list score; do
-  for port in "$SERVICE_PORT" "$SPRING_PORT"; do
+  for port in "$SERVICE_PORT" "$SPRING_PORT" "$NONE_PORT"; do
     load "jit-turns" "$scenario" --port="$port" --prime=true --warmup=0s --duration="$JIT_WARMUP" \
       --results="$RESULTS_DIR/jit-warmup.jsonl" >/dev/null
   done
@@ -243,14 +253,16 @@ done
 for scenario in detail list score; do
   # shellcheck disable=SC2086
   JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
-    --targets="ours=$SERVICE_PORT,spring-data-redis=$SPRING_PORT" --rounds="$TURN_ROUNDS" --slice="${TURN_SLICE}s" \
-    --scenario="$scenario" --connections="$CONNECTIONS" --tenants="$TENANTS" --ids-per-tenant="$IDS_PER_TENANT" \
-    --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
+    --targets="ours=$SERVICE_PORT,none=$NONE_PORT,spring-data-redis=$SPRING_PORT" --rounds="$TURN_ROUNDS" \
+    --slice="${TURN_SLICE}s" --scenario="$scenario" --connections="$CONNECTIONS" --tenants="$TENANTS" \
+    --ids-per-tenant="$IDS_PER_TENANT" --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
 done
 stop_service
-kill "$OTHER_SERVICE_PID" 2>/dev/null || true
-wait "$OTHER_SERVICE_PID" 2>/dev/null || true
-OTHER_SERVICE_PID=""
+for pid in "${OTHER_SERVICE_PIDS[@]}"; do
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+done
+OTHER_SERVICE_PIDS=()
 SERVICE_PORT=$SPRING_PORT
 
 start_service none none "$NONE_ENV"
@@ -261,8 +273,9 @@ stop_service
 "$JAVA" -cp "$BENCH_JAR" com.realestate.benchmarks.http.RunSummary "$RESULTS" | tee "$RESULTS_DIR/summary.md"
 {
   echo
-  echo "Taking turns (ours with the near cache off against Spring's RedisCacheManager, both running; medians of"
-  echo "$TURN_ROUNDS rounds of ${TURN_SLICE}s slices, the ratio is each round's ours / spring-data-redis):"
+  echo "Taking turns (medians of $TURN_ROUNDS rounds of ${TURN_SLICE}s slices; each ratio is taken within its round):"
+  echo "the near-cached detail read against the constant endpoint of the same service, then ours with the near"
+  echo "cache off, no cache and Spring's RedisCacheManager, the three services running at once:"
   echo
   cat "$RESULTS_DIR/turns.txt"
 } | tee -a "$RESULTS_DIR/summary.md"

@@ -11,10 +11,12 @@ import java.util.Map;
 /**
  * Two or more running services loaded in turns, so that the ratio between them does not depend on what the
  * machine (or the host under it) happens to be doing while each one runs: each round loads every target for a short
- * slice, in an order that alternates from round to round, and each round's requests per second are divided by the
- * last target's of the same round. Prints the medians, and the non-2xx and socket errors of every slice.
+ * slice, in an order that alternates from round to round, and each pair of targets is compared by the ratio of
+ * their requests per second within each round. Prints the medians, the non-2xx and socket errors of every slice,
+ * and the median ratio of every pair.
  *
- * <p>Arguments: {@code --targets=label=port,label=port,...} (the last is the reference), {@code --rounds} (10),
+ * <p>Arguments: {@code --targets=label=port,label=port,...} ({@code port/scenario}
+ * gives a target a read of its own, as when a read is compared with the constant endpoint), {@code --rounds} (10),
  * {@code --slice} (4s, measured) and {@code --slice-warmup} (1s), then any argument of {@link HttpLoad} but
  * {@code port}, {@code label}, {@code warmup} and {@code duration}.
  */
@@ -25,7 +27,7 @@ public final class HttpTurns {
 
     /** Runs the rounds described by the arguments. */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, Integer> targets = new LinkedHashMap<>();
+        Map<String, String> targets = new LinkedHashMap<>();
         int rounds = 10;
         String slice = "4s";
         String sliceWarmup = "1s";
@@ -34,7 +36,7 @@ public final class HttpTurns {
             if (arg.startsWith("--targets=")) {
                 for (String target : arg.substring("--targets=".length()).split(",")) {
                     String[] parts = target.split("=");
-                    targets.put(parts[0], Integer.parseInt(parts[1]));
+                    targets.put(parts[0], parts[1]);
                 }
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring("--rounds=".length()));
@@ -60,8 +62,12 @@ public final class HttpTurns {
             }
             for (String label : order) {
                 List<String> slicedArguments = new ArrayList<>(loadArguments);
-                slicedArguments.addAll(List.of("--port=" + targets.get(label), "--label=" + label,
+                String[] portAndScenario = targets.get(label).split("/");
+                slicedArguments.addAll(List.of("--port=" + portAndScenario[0], "--label=" + label,
                         "--warmup=" + sliceWarmup, "--duration=" + slice));
+                if (portAndScenario.length > 1) {
+                    slicedArguments.add("--scenario=" + portAndScenario[1]);
+                }
                 LoadOptions options = LoadOptions.parse(slicedArguments.toArray(String[]::new), System.getenv());
                 reports.get(label).add(new LoadRun(options).run());
             }
@@ -70,23 +76,31 @@ public final class HttpTurns {
     }
 
     private static void print(List<String> labels, Map<String, List<LoadReport>> reports, int rounds) {
-        String reference = labels.getLast();
-        List<LoadReport> referenceReports = reports.get(reference);
-        String scenario = referenceReports.getFirst().scenario();
-        System.out.printf(Locale.ROOT, "%-20s %-8s %10s %8s %8s %12s %8s %8s%n", "target (median of " + rounds + ")",
-                "read", "req/s", "p50 ms", "p99 ms", "vs " + reference, "non-2xx", "errors");
+        System.out.printf(Locale.ROOT, "%-20s %-8s %10s %8s %8s %8s %8s%n", "target (median of " + rounds + ")",
+                "read", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors");
         for (String label : labels) {
             List<LoadReport> mine = reports.get(label);
-            double[] ratios = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                ratios[i] = mine.get(i).requestsPerSecond() / referenceReports.get(i).requestsPerSecond();
-            }
-            System.out.printf(Locale.ROOT, "%-20s %-8s %10.0f %8.2f %8.2f %11.2f× %8d %8d%n", label, scenario,
+            System.out.printf(Locale.ROOT, "%-20s %-8s %10.0f %8.2f %8.2f %8d %8d%n", label, mine.getFirst().scenario(),
                     median(mine.stream().mapToDouble(LoadReport::requestsPerSecond).toArray()),
                     median(mine.stream().mapToDouble(LoadReport::p50Ms).toArray()),
-                    median(mine.stream().mapToDouble(LoadReport::p99Ms).toArray()), median(ratios),
+                    median(mine.stream().mapToDouble(LoadReport::p99Ms).toArray()),
                     mine.stream().mapToLong(LoadReport::non2xx).sum(),
                     mine.stream().mapToLong(LoadReport::socketErrors).sum());
+        }
+        for (int a = 0; a < labels.size(); a++) {
+            for (int b = a + 1; b < labels.size(); b++) {
+                List<LoadReport> first = reports.get(labels.get(a));
+                List<LoadReport> second = reports.get(labels.get(b));
+                double[] ratios = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    ratios[i] = first.get(i).requestsPerSecond() / second.get(i).requestsPerSecond();
+                }
+                double[] sorted = ratios.clone();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "  req/s %s / %s: %.2f× (median of the rounds' ratios; lowest %.2f×,"
+                        + " highest %.2f×)%n", labels.get(a), labels.get(b), median(ratios), sorted[0],
+                        sorted[sorted.length - 1]);
+            }
         }
     }
 
