@@ -1,11 +1,7 @@
 package com.realestate.benchmarks.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP load generator of {@code benchmarks/run-all.sh}: one run of one scenario against a running Property
@@ -41,8 +37,6 @@ public final class HttpLoad {
         }
         LoadReport report = run.run();
         System.out.println(report.line());
-        Files.createDirectories(options.results().toAbsolutePath().getParent());
-        Files.writeString(options.results(), JsonMapper.builder().build().writeValueAsString(report) + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        report.appendTo(options.results());
     }
 }

@@ -1,5 +1,6 @@
 package com.realestate.benchmarks.http;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +14,8 @@ import java.util.Map;
  * machine (or the host under it) happens to be doing while each one runs: each round loads every target for a short
  * slice, in an order that alternates from round to round, and each pair of targets is compared by the ratio of
  * their requests per second within each round. Prints the medians, the non-2xx and socket errors of every slice,
- * and the median ratio of every pair.
+ * and the median ratio of every pair; each slice's report is appended to {@code --results}, as {@link HttpLoad}
+ * appends its run's.
  *
  * <p>Arguments: {@code --targets=label=port,label=port,...} ({@code port/scenario}
  * gives a target a read of its own, as when a read is compared with the constant endpoint), {@code --rounds} (10),
@@ -26,7 +28,7 @@ public final class HttpTurns {
     }
 
     /** Runs the rounds described by the arguments. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> targets = new LinkedHashMap<>();
         int rounds = 10;
         String slice = "4s";
@@ -69,7 +71,9 @@ public final class HttpTurns {
                     slicedArguments.add("--scenario=" + portAndScenario[1]);
                 }
                 LoadOptions options = LoadOptions.parse(slicedArguments.toArray(String[]::new), System.getenv());
-                reports.get(label).add(new LoadRun(options).run());
+                LoadReport report = new LoadRun(options).run();
+                report.appendTo(options.results());
+                reports.get(label).add(report);
             }
         }
         print(labels, reports, rounds);

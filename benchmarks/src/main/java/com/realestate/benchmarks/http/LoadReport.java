@@ -1,7 +1,13 @@
 package com.realestate.benchmarks.http;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of one load run, latencies in milliseconds over the measured window only.
@@ -29,6 +35,13 @@ record LoadReport(String label, String scenario, int connections, double duratio
         double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
         long non2xx, long socketErrors, Map<String, Long> statuses, long meanBodyBytes, String outage,
         String startedAt) {
+
+    /** Appends this report as one JSON line to {@code results}, creating the file and its folder if need be. */
+    void appendTo(Path results) throws IOException {
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, JsonMapper.builder().build().writeValueAsString(this) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
 
     /** One line for a terminal. */
     String line() {

@@ -5,7 +5,6 @@ import com.realestate.cache.client.Compression;
 import com.realestate.cache.client.CompressionDictionary;
 import com.realestate.cache.spring.RealEstateCacheProperties.CompressionSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.Resource;
@@ -82,8 +81,8 @@ final class CompressionSettings {
             throw new CacheConfigurationException(where + " is not a readable file");
         }
         byte[] bytes;
-        try (InputStream in = location.getInputStream()) {
-            bytes = in.readAllBytes();
+        try {
+            bytes = location.getContentAsByteArray();
         } catch (IOException e) {
             throw new CacheConfigurationException(where + " cannot be read: " + e.getMessage(), e);
         }
