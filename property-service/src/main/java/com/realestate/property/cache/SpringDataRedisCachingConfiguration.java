@@ -22,7 +22,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * The peer ({@code spring-data-redis}): a {@link LettuceConnectionFactory} on the same {@code REDIS_URL} with the
  * same command timeout as ours, and a {@link RedisCacheManager} with the standard JSON serializer
  * ({@link RedisSerializer#json()}), our key prefix and the same TTL per view (absent details for the not-found TTL),
- * configured as a Spring Boot application would.
+ * configured as a Spring Boot application would. Writes are immediate: on a reactive-capable factory Spring defers
+ * puts and pattern clears by default, and a read right after a write could then still see the cleared list page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCacheProvider(CacheProvider.SPRING_DATA_REDIS)
@@ -53,8 +54,9 @@ class SpringDataRedisCachingConfiguration {
             Duration ttl = view.ttl(settings);
             views.put(view.cacheName(), defaults.entryTtl((key, value) -> value == null ? settings.notFoundTtl() : ttl));
         }
-        return RedisCacheManager.builder(RedisCacheWriter.nonLockingRedisCacheWriter(connections,
-                        BatchStrategies.scan(1000)))
+        RedisCacheWriter writer = RedisCacheWriter.create(connections,
+                writes -> writes.batchStrategy(BatchStrategies.scan(1000)).immediateWrites());
+        return RedisCacheManager.builder(writer)
                 .cacheDefaults(defaults)
                 .withInitialCacheConfigurations(views)
                 .disableCreateOnMissingCache()

@@ -7,6 +7,7 @@ import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.PropertyKeys;
 import com.realestate.property.support.SampleProperties;
 import com.realestate.property.support.TestCache;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -39,5 +40,23 @@ class SpringDataRedisProviderIntegrationTests extends CachedReadsContract {
         long ttl = Long.parseLong(TestCache.shared().command("TTL", key));
 
         assertThat(ttl).as("seconds left of the 10 minute detail TTL").isBetween(1L, 600L);
+    }
+
+    @Test
+    void aWriteClearsTheListPagesBeforeItsResponseEvenWhenTheScanTakesManyRoundTrips() {
+        String unrelated = "unrelated-" + UUID.randomUUID() + ":";
+        TestCache.shared().command("EVAL", "for i = 1, 50000 do redis.call('SET', ARGV[1] .. i, 'x') end return 1",
+                "0", unrelated);
+        try {
+            create(tenant, SampleProperties.json());
+            assertThat(api.get(PROPERTIES, admin).json().get("total").asLong()).isEqualTo(1);
+
+            create(tenant, SampleProperties.json());
+
+            assertThat(api.get(PROPERTIES, admin).json().get("total").asLong()).isEqualTo(2);
+        } finally {
+            TestCache.shared().command("EVAL", "for i = 1, 50000 do redis.call('UNLINK', ARGV[1] .. i) end return 1",
+                    "0", unrelated);
+        }
     }
 }
