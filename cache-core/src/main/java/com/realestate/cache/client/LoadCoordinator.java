@@ -70,7 +70,13 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     <T> Optional<T> getOrLoad(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
-        CacheEntry entry = read(key);
+        CacheEntry entry;
+        try {
+            entry = readOrThrow(key);
+        } catch (RedisUnavailableException e) {
+            metrics.miss();
+            return policy.singleFlight() ? joinOrLead(key, () -> loadOnly(loader)) : loadOnly(loader);
+        }
         if (entry != null) {
             Optional<Optional<T>> served = serve(key, entry, type, loader, policy);
             if (served.isPresent()) {
@@ -79,7 +85,9 @@ final class LoadCoordinator implements AutoCloseable {
             }
         }
         metrics.miss();
-        return policy.singleFlight() ? joinOrLead(key, type, loader, policy) : loadThroughRedis(key, type, loader, policy);
+        return policy.singleFlight()
+                ? joinOrLead(key, () -> loadThroughRedis(key, type, loader, policy))
+                : loadThroughRedis(key, type, loader, policy);
     }
 
     /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
@@ -125,7 +133,8 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> joinOrLead(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    /** Runs {@code load} unless a load of the same key is running in this process, whose result it then shares. */
+    private <T> Optional<T> joinOrLead(StoredKey key, Supplier<Optional<T>> load) {
         Flight mine = new Flight(key, new CompletableFuture<>());
         Flight running = inflight.putIfAbsent(key.entry(), mine);
         if (running != null) {
@@ -133,7 +142,7 @@ final class LoadCoordinator implements AutoCloseable {
             return (Optional<T>) await(running.result());
         }
         try {
-            Optional<T> result = loadThroughRedis(key, type, loader, policy);
+            Optional<T> result = load.get();
             mine.result().complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -362,6 +371,15 @@ final class LoadCoordinator implements AutoCloseable {
      */
     CacheEntry read(StoredKey key) {
         try {
+            return readOrThrow(key);
+        } catch (RedisUnavailableException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #read}, but an unavailable Redis is thrown, so that the load after it does not wait for Redis again. */
+    private CacheEntry readOrThrow(StoredKey key) {
+        try {
             CacheEntry entry;
             if (key.grouped()) {
                 List<KeyValue<String, byte[]>> values = redis.execute(Operation.GET, c -> c.mget(key.scriptKeys()));
@@ -374,8 +392,6 @@ final class LoadCoordinator implements AutoCloseable {
                 entry = raw == null ? null : CacheEntry.parse(raw);
             }
             return entry != null && entry.servable() ? entry : null;
-        } catch (RedisUnavailableException e) {
-            return null;
         } catch (RedisCommandExecutionException e) {
             metrics.corruptValue();
             return null;

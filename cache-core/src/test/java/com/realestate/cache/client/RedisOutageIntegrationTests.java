@@ -13,6 +13,7 @@ import com.realestate.cache.test.RedisTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,18 @@ class RedisOutageIntegrationTests {
         assertThat(cache.get("property:1", Listing.class)).isEmpty();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(COMMAND_TIMEOUT.multipliedBy(2));
+        assertThat(meters.get(CacheMetrics.ERRORS).tag("kind", "timeout").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoadWhileRedisIsBlackHoledWaitsForOneCommandTimeoutNotOneForTheReadAndAnotherForTheLease(RedisServer server) {
+        CacheClient cache = connect(server);
+
+        server.pause();
+        Optional<Listing> loaded = cache.getOrLoad("property:1", Listing.class, () -> new Listing("1", "Porto"),
+                Duration.ofMinutes(1));
+
+        assertThat(loaded).contains(new Listing("1", "Porto"));
         assertThat(meters.get(CacheMetrics.ERRORS).tag("kind", "timeout").counter().count()).isEqualTo(1);
     }
 
