@@ -8,19 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Two or more running services loaded in turns, so that the ratio between them does not depend on what the
  * machine (or the host under it) happens to be doing while each one runs: each round loads every target for a short
  * slice, in an order that alternates from round to round, and each pair of targets is compared by the ratio of
  * their requests per second within each round. Prints the medians, the non-2xx and socket errors of every slice,
- * and the median ratio of every pair; each slice's report is appended to {@code --results}, as {@link HttpLoad}
- * appends its run's.
+ * and the median ratios of every pair (requests per second, p99); each slice's report is appended to
+ * {@code --results}, as {@link HttpLoad} appends its run's.
  *
  * <p>Arguments: {@code --targets=label=port,label=port,...} ({@code port/scenario}
  * gives a target a read of its own, as when a read is compared with the constant endpoint), {@code --rounds} (10),
- * {@code --slice} (4s, measured) and {@code --slice-warmup} (1s), then any argument of {@link HttpLoad} but
- * {@code port}, {@code label}, {@code warmup} and {@code duration}.
+ * {@code --slice} (4s, measured) and {@code --slice-warmup} (1s), {@code --outage-for=label} (the {@code pause-*}
+ * arguments pause the process in that target's slices only, so that a run through an outage is compared with
+ * another target in turns), then any argument of {@link HttpLoad} but {@code port}, {@code label}, {@code warmup}
+ * and {@code duration}.
  */
 public final class HttpTurns {
 
@@ -33,7 +36,9 @@ public final class HttpTurns {
         int rounds = 10;
         String slice = "4s";
         String sliceWarmup = "1s";
+        String outageFor = null;
         List<String> loadArguments = new ArrayList<>();
+        List<String> pauseArguments = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--targets=")) {
                 for (String target : arg.substring("--targets=".length()).split(",")) {
@@ -46,12 +51,20 @@ public final class HttpTurns {
                 slice = arg.substring("--slice=".length());
             } else if (arg.startsWith("--slice-warmup=")) {
                 sliceWarmup = arg.substring("--slice-warmup=".length());
+            } else if (arg.startsWith("--outage-for=")) {
+                outageFor = arg.substring("--outage-for=".length());
+            } else if (arg.startsWith("--pause-")) {
+                pauseArguments.add(arg);
             } else {
                 loadArguments.add(arg);
             }
         }
         if (targets.size() < 2 || rounds < 1) {
             System.err.println("http-turns: --targets needs two or more label=port pairs and --rounds a positive count");
+            System.exit(2);
+        }
+        if (!pauseArguments.isEmpty() && !targets.containsKey(outageFor)) {
+            System.err.println("http-turns: --pause-* arguments need --outage-for=label naming one of the targets");
             System.exit(2);
         }
         List<String> labels = new ArrayList<>(targets.keySet());
@@ -69,6 +82,9 @@ public final class HttpTurns {
                         "--warmup=" + sliceWarmup, "--duration=" + slice));
                 if (portAndScenario.length > 1) {
                     slicedArguments.add("--scenario=" + portAndScenario[1]);
+                }
+                if (label.equals(outageFor)) {
+                    slicedArguments.addAll(pauseArguments);
                 }
                 LoadOptions options = LoadOptions.parse(slicedArguments.toArray(String[]::new), System.getenv());
                 LoadReport report = new LoadRun(options).run();
@@ -95,17 +111,23 @@ public final class HttpTurns {
             for (int b = a + 1; b < labels.size(); b++) {
                 List<LoadReport> first = reports.get(labels.get(a));
                 List<LoadReport> second = reports.get(labels.get(b));
-                double[] ratios = new double[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    ratios[i] = first.get(i).requestsPerSecond() / second.get(i).requestsPerSecond();
-                }
-                double[] sorted = ratios.clone();
-                Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "  req/s %s / %s: %.2f× (median of the rounds' ratios; lowest %.2f×,"
-                        + " highest %.2f×)%n", labels.get(a), labels.get(b), median(ratios), sorted[0],
-                        sorted[sorted.length - 1]);
+                printRatio("req/s", labels.get(a), labels.get(b), first, second, LoadReport::requestsPerSecond);
+                printRatio("p99", labels.get(a), labels.get(b), first, second, LoadReport::p99Ms);
             }
         }
+    }
+
+    private static void printRatio(String figure, String firstLabel, String secondLabel, List<LoadReport> first,
+            List<LoadReport> second, ToDoubleFunction<LoadReport> value) {
+        double[] ratios = new double[first.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = value.applyAsDouble(first.get(i)) / value.applyAsDouble(second.get(i));
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %s %s / %s: %.2f× (median of the rounds' ratios; lowest %.2f×,"
+                + " highest %.2f×)%n", figure, firstLabel, secondLabel, median(ratios), sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     private static double median(double[] values) {
