@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # HTTP load runs of the Property service, every figure of docs/PERFORMANCE.md in one go: builds, starts its own
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
-# the load generator against it, pauses Redis in the middle of one run, loads ours, no cache and Spring's cache side
+# the load generator against it, pauses Redis in the middle of one run (and of each of ours' slices of the outage turns), loads ours, no cache and Spring's cache side
 # by side in turns (HttpTurns), prints the table with the targets' ratios,
 # then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, near-cache staleness)
 # and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
 #                         [--duration=20s] [--warmup=5s] [--connections=32] [--properties=100000] [--tenants=8]
-#                         [--ids-per-tenant=2000] [--jit-warmup=15s] [--turn-rounds=10]
+#                         [--ids-per-tenant=2000] [--jit-warmup=15s] [--turn-rounds=10] [--outage-rounds=4]
 #
 # Extra environment for the service, per run, as space-separated NAME=value lists:
 #   OURS_ENV (our cache, near cache off), OURS_NEAR_ENV (our cache with the near cache on; default
@@ -32,13 +32,15 @@ IDS_PER_TENANT=2000
 JIT_WARMUP=15s
 TURN_ROUNDS=10
 TURN_SLICE=4
+OUTAGE_ROUNDS=4
 for arg in "$@"; do
   case "$arg" in
     --skip-jmh) SKIP_JMH=true ;;
     --skip-build) SKIP_BUILD=true ;;
     --profile) PROFILE=true ;;
-    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500; JIT_WARMUP=5s; TURN_ROUNDS=4; TURN_SLICE=2 ;;
+    --quick) DURATION=8s; WARMUP=3s; IDS_PER_TENANT=500; JIT_WARMUP=5s; TURN_ROUNDS=4; TURN_SLICE=2; OUTAGE_ROUNDS=2 ;;
     --turn-rounds=*) TURN_ROUNDS=${arg#*=} ;;
+    --outage-rounds=*) OUTAGE_ROUNDS=${arg#*=} ;;
     --duration=*) DURATION=${arg#*=} ;;
     --warmup=*) WARMUP=${arg#*=} ;;
     --connections=*) CONNECTIONS=${arg#*=} ;;
@@ -257,6 +259,21 @@ for scenario in detail list score; do
     --slice="${TURN_SLICE}s" --scenario="$scenario" --connections="$CONNECTIONS" --tenants="$TENANTS" \
     --ids-per-tenant="$IDS_PER_TENANT" --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
 done
+# The outage in turns: ours with Redis paused in the middle of each of its slices against no cache at all, so that
+# the p99 ratio does not depend on the machine's drift between two runs minutes apart. Before it, ours runs its
+# fall-through path unmeasured with Redis paused, as none has run its database path, so that both are measured on
+# reads their JIT has compiled.
+log "turns: ours through a Redis outage (paused from ${PAUSE_FROM}s to ${PAUSE_TO}s of each slice) and none, $OUTAGE_ROUNDS rounds"
+kill -STOP "$REDIS_PID"
+load "jit-turns" detail --port="$SERVICE_PORT" --warmup=0s --duration="$JIT_WARMUP" \
+  --results="$RESULTS_DIR/jit-warmup.jsonl" >/dev/null
+kill -CONT "$REDIS_PID"
+# shellcheck disable=SC2086
+JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
+  --targets="ours-outage=$SERVICE_PORT,none=$NONE_PORT" --rounds="$OUTAGE_ROUNDS" --slice="$DURATION" \
+  --slice-warmup="$WARMUP" --scenario=detail --connections="$CONNECTIONS" --tenants="$TENANTS" \
+  --ids-per-tenant="$IDS_PER_TENANT" --results="$RESULTS_DIR/turns.jsonl" --outage-for=ours-outage \
+  --pause-pid="$REDIS_PID" --pause-from="${PAUSE_FROM}s" --pause-to="${PAUSE_TO}s" | tee -a "$RESULTS_DIR/turns.txt"
 stop_service
 for pid in "${OTHER_SERVICE_PIDS[@]}"; do
   kill "$pid" 2>/dev/null || true
@@ -275,7 +292,8 @@ stop_service
   echo
   echo "Taking turns (medians of $TURN_ROUNDS rounds of ${TURN_SLICE}s slices; each ratio is taken within its round):"
   echo "the near-cached detail read against the constant endpoint of the same service, then ours with the near"
-  echo "cache off, no cache and Spring's RedisCacheManager, the three services running at once:"
+  echo "cache off, no cache and Spring's RedisCacheManager, the three services running at once; last, ours through"
+  echo "a Redis outage in each of its ${DURATION} slices against no cache ($OUTAGE_ROUNDS rounds):"
   echo
   cat "$RESULTS_DIR/turns.txt"
 } | tee -a "$RESULTS_DIR/summary.md"
