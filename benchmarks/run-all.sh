@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load runs of the Property service, every figure of docs/PERFORMANCE.md in one go: builds, starts its own
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
-# the load generator against it, pauses Redis in the middle of one run (and of each of ours' slices of the outage turns), loads ours, no cache and Spring's cache side
-# by side in turns (HttpTurns), prints the table with the targets' ratios,
-# then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression, near-cache staleness)
+# the load generator against it, pauses Redis in the middle of one run, loads ours, no cache and Spring's cache side
+# by side in turns (HttpTurns), ours through a Redis outage against no cache in turns too, prints the table with
+# the targets' ratios,
 # and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
