@@ -3,8 +3,8 @@
 # Redis and PostgreSQL, seeds 100,000 listings over 8 tenants, starts the service once per cache provider and runs
 # the load generator against it, pauses Redis in the middle of one run, loads ours, no cache and Spring's cache side
 # by side in turns (HttpTurns), ours through a Redis outage against no cache in turns too, prints the table with
-# the targets' ratios,
-# and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
+# the targets' ratios, then runs benchmarks/run-scenarios.sh (group invalidation, stampede, memory, compression,
+# near-cache staleness) and benchmarks/run-jmh.sh, unless --skip-jmh. Stops everything it started, whatever happens.
 #
 #   benchmarks/run-all.sh [--skip-jmh] [--skip-build] [--quick] [--profile]
 #                         [--duration=20s] [--warmup=5s] [--connections=32] [--properties=100000] [--tenants=8]
