@@ -1,8 +1,6 @@
 package com.realestate.cache.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -170,11 +168,9 @@ public final class CacheClients {
 
         /** Builds the client and starts connecting; a Redis that is down at this point is not an error. */
         public CacheClient build() {
-            CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(GuardedRedis.breakerConfig(settings.breaker()));
-            CircuitBreaker breaker = breakers.circuitBreaker(settings.name());
-            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
+            CircuitBreaker breaker = CircuitBreaker.of(settings.name(), GuardedRedis.breakerConfig(settings.breaker()));
             RedisConnector connector = new RedisConnector(settings);
-            GuardedRedis redis = new GuardedRedis(settings, connector, breaker);
+            GuardedRedis redis = new GuardedRedis(settings, connector, breaker, meterRegistry);
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
             SharedConnection shared = new SharedConnection(settings, redis, connector, codec,
                     new PayloadCompressor(settings.compression()), meterRegistry, clock);

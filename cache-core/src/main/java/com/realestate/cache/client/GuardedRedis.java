@@ -3,15 +3,16 @@ package com.realestate.cache.client;
 import com.realestate.cache.client.RedisUnavailableException.Reason;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * which count as unavailability. One instance serves a connection and every cache view on it; each call records
  * into the metrics of the view that made it. Commands are written against Lettuce's
  * {@link RedisClusterAsyncCommands}, which both a single server's and a cluster's connection implement.
+ *
+ * <p>The breaker has no event consumers: with one, Resilience4j builds a timestamped event object for every call.
+ * Its state changes are noticed here instead, by comparing its state after each call with the last one seen.
  */
 final class GuardedRedis implements AutoCloseable {
 
@@ -39,14 +43,17 @@ final class GuardedRedis implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final long timeoutNanos;
     private final ThrottledWarning failures = new ThrottledWarning(log, Duration.ofSeconds(30));
+    private final BreakerMeters meters;
+    private final AtomicReference<CircuitBreaker.State> lastState;
     private volatile long openedAtNanos;
 
-    GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker) {
+    GuardedRedis(CacheSettings settings, RedisConnector connector, CircuitBreaker breaker, MeterRegistry registry) {
         this.settings = settings;
         this.connector = connector;
         this.breaker = breaker;
         this.timeoutNanos = settings.commandTimeout().toNanos();
-        breaker.getEventPublisher().onStateTransition(this::logTransition);
+        this.meters = new BreakerMeters(breaker, registry);
+        this.lastState = new AtomicReference<>(breaker.getState());
     }
 
     /** The breaker configuration that {@link BreakerSettings} describes. */
@@ -69,13 +76,16 @@ final class GuardedRedis implements AutoCloseable {
      */
     <T> T execute(CacheMetrics metrics, Operation operation,
                   Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
-        if (!breaker.tryAcquirePermission()) {
+        boolean permitted = breaker.tryAcquirePermission();
+        noticeStateChange();
+        if (!permitted) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();
         RedisClusterAsyncCommands<String, byte[]> commands = connector.commands();
         if (commands == null) {
             breaker.onError(0, TimeUnit.NANOSECONDS, new IllegalStateException("not connected"));
+            noticeStateChange();
             throw unavailable(metrics, Reason.NOT_CONNECTED, null);
         }
         RedisFuture<T> future = null;
@@ -84,6 +94,7 @@ final class GuardedRedis implements AutoCloseable {
             T reply = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            noticeStateChange();
             metrics.latency(operation, elapsed);
             return reply;
         } catch (ExecutionException e) {
@@ -92,20 +103,24 @@ final class GuardedRedis implements AutoCloseable {
             metrics.latency(operation, elapsed);
             if (cause instanceof RedisCommandExecutionException refused && cannotServeNow(refused)) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
+                noticeStateChange();
                 throw unavailable(metrics, Reason.REFUSED, cause);
             }
             if (cause instanceof RedisCommandExecutionException answered) {
                 breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                noticeStateChange();
                 metrics.commandError();
                 throw answered;
             }
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
+            noticeStateChange();
             throw unavailable(metrics, cause instanceof RedisCommandTimeoutException ? Reason.TIMEOUT : Reason.CONNECTION, cause);
         } catch (TimeoutException e) {
             future.cancel(true);
             long elapsed = System.nanoTime() - start;
             metrics.latency(operation, elapsed);
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
+            noticeStateChange();
             throw unavailable(metrics, Reason.TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,6 +132,7 @@ final class GuardedRedis implements AutoCloseable {
         } catch (RuntimeException e) {
             long elapsed = System.nanoTime() - start;
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
+            noticeStateChange();
             throw unavailable(metrics, Reason.CONNECTION, e);
         }
     }
@@ -159,26 +175,34 @@ final class GuardedRedis implements AutoCloseable {
         return new RedisUnavailableException(reason);
     }
 
-    private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
-        CircuitBreaker.StateTransition transition = event.getStateTransition();
-        switch (transition.getToState()) {
-            case OPEN -> {
-                if (transition.getFromState() == CircuitBreaker.State.CLOSED) {
-                    openedAtNanos = System.nanoTime();
-                    log.warn("Cache '{}': Redis at {} is failing; reads fall through to the source and writes are"
-                                    + " skipped, probing again every {} ms",
-                            settings.name(), settings.redisUrlForDisplay(), settings.breaker().openDuration().toMillis());
-                }
-            }
-            case CLOSED -> log.info("Cache '{}': Redis at {} is answering again after {} ms; caching resumed",
+    /** Logs the breaker's state change, once, when the last call moved it: a volatile read when it did not. */
+    private void noticeStateChange() {
+        CircuitBreaker.State now = breaker.getState();
+        CircuitBreaker.State before = lastState.get();
+        if (now != before && lastState.compareAndSet(before, now)) {
+            logTransition(before, now);
+        }
+    }
+
+    /** Leaving CLOSED is an outage (OPEN, or HALF_OPEN when the opening went unseen); reaching CLOSED ends it. */
+    private void logTransition(CircuitBreaker.State from, CircuitBreaker.State to) {
+        if (from == CircuitBreaker.State.CLOSED) {
+            openedAtNanos = System.nanoTime();
+            log.warn("Cache '{}': Redis at {} is failing; reads fall through to the source and writes are"
+                            + " skipped, probing again every {} ms",
+                    settings.name(), settings.redisUrlForDisplay(), settings.breaker().openDuration().toMillis());
+        } else if (to == CircuitBreaker.State.CLOSED) {
+            log.info("Cache '{}': Redis at {} is answering again after {} ms; caching resumed",
                     settings.name(), settings.redisUrlForDisplay(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAtNanos));
-            default -> log.debug("Cache '{}': breaker {}", settings.name(), transition);
+        } else {
+            log.debug("Cache '{}': breaker {} to {}", settings.name(), from, to);
         }
     }
 
     @Override
     public void close() {
+        meters.close();
         connector.close();
     }
 }
