@@ -41,49 +41,68 @@ final class CacheEntry {
     static final char ZSTD = 'z';
     private static final byte FIELD = 0x1F;
     private static final byte PAYLOAD = 0x1E;
-    private static final int FIELDS = 7;
     private static final byte[] EMPTY = new byte[0];
 
     private final byte[] bytes;
     private final char kind;
-    /** Start and end (exclusive) of each header field in {@link #bytes}; unused for plain values. */
-    private final int[] bounds;
+    // Where the header fields end in bytes (the index of the separator after each, or of the payload marker); a
+    // field starts one byte after the one before it ends. Ints rather than an array, because a hit parses one entry
+    // and the array would be a second allocation for it. Unused for plain values.
+    private final int fenceEnd;
+    private final int softExpiryEnd;
+    private final int loadEnd;
+    private final int leaseTokenEnd;
+    private final int groupsEnd;
+    private final int encodingEnd;
     private final int payloadOffset;
     private String fence;
     private String groups;
 
-    private CacheEntry(byte[] bytes, char kind, int[] bounds, int payloadOffset) {
+    private CacheEntry(byte[] bytes) {
         this.bytes = bytes;
-        this.kind = kind;
-        this.bounds = bounds;
-        this.payloadOffset = payloadOffset;
+        this.kind = PLAIN;
+        this.fenceEnd = this.softExpiryEnd = this.loadEnd = this.leaseTokenEnd = this.groupsEnd = this.encodingEnd = 0;
+        this.payloadOffset = 0;
+    }
+
+    private CacheEntry(byte[] raw, int fenceEnd) {
+        this.bytes = raw;
+        this.kind = (char) raw[1];
+        this.fenceEnd = fenceEnd;
+        this.softExpiryEnd = nextEnd(raw, fenceEnd, false);
+        this.loadEnd = nextEnd(raw, softExpiryEnd, false);
+        int leaseUntilEnd = nextEnd(raw, loadEnd, false);
+        this.leaseTokenEnd = nextEnd(raw, leaseUntilEnd, false);
+        this.groupsEnd = nextEnd(raw, leaseTokenEnd, false);
+        this.encodingEnd = nextEnd(raw, groupsEnd, true);
+        this.payloadOffset = Math.min(encodingEnd + 1, raw.length);
     }
 
     /** Reads the header of {@code raw}; a value without one is {@link #PLAIN} JSON under no fence. */
     static CacheEntry parse(byte[] raw) {
         if (raw.length < 2 || raw[0] != MAGIC) {
-            return new CacheEntry(raw, PLAIN, null, 0);
+            return new CacheEntry(raw);
         }
-        int[] bounds = new int[2 * FIELDS];
-        int field = 0;
-        int start = 2;
-        int position = 2;
-        while (position < raw.length && raw[position] != PAYLOAD) {
-            if (raw[position] == FIELD && field < FIELDS - 1) {
-                bounds[2 * field] = start;
-                bounds[2 * field + 1] = position;
-                field++;
-                start = position + 1;
-            }
+        return new CacheEntry(raw, endOf(raw, 2, false));
+    }
+
+    /** The end of the field that starts at {@code start}; the last field runs to the payload marker. */
+    private static int endOf(byte[] raw, int start, boolean last) {
+        int position = start;
+        while (position < raw.length && raw[position] != PAYLOAD && (last || raw[position] != FIELD)) {
             position++;
         }
-        bounds[2 * field] = start;
-        bounds[2 * field + 1] = position;
-        for (int rest = field + 1; rest < FIELDS; rest++) {
-            bounds[2 * rest] = position;
-            bounds[2 * rest + 1] = position;
-        }
-        return new CacheEntry(raw, (char) raw[1], bounds, Math.min(position + 1, raw.length));
+        return position;
+    }
+
+    /** The end of the field after the one ending at {@code end}: empty, at {@code end}, once the header is over. */
+    private static int nextEnd(byte[] raw, int end, boolean last) {
+        return end < raw.length && raw[end] == FIELD ? endOf(raw, end + 1, last) : end;
+    }
+
+    /** Where the field that ends at {@code end}, after the one ending at {@code previousEnd}, starts. */
+    private static int start(int previousEnd, int end) {
+        return Math.min(previousEnd + 1, end);
     }
 
     char kind() {
@@ -93,35 +112,36 @@ final class CacheEntry {
     /** The token of the last invalidation this entry was written under; empty for plain values. */
     String fence() {
         if (fence == null) {
-            fence = text(0);
+            fence = text(2, fenceEnd);
         }
         return fence;
     }
 
     /** When the value stops being fresh; never for plain values. */
     long softExpiryMillis() {
-        return bounds == null ? Long.MAX_VALUE : number(1);
+        return kind == PLAIN ? Long.MAX_VALUE : number(start(fenceEnd, softExpiryEnd), softExpiryEnd);
     }
 
     /** How long the value took to load, in milliseconds (0 when unknown). */
     long loadMillis() {
-        return bounds == null ? 0 : number(2);
+        return kind == PLAIN ? 0 : number(start(softExpiryEnd, loadEnd), loadEnd);
     }
 
     /** The generation tokens of the entry's groups when it was stored, comma-separated. */
     String groups() {
         if (groups == null) {
-            groups = text(5);
+            groups = text(start(leaseTokenEnd, groupsEnd), groupsEnd);
         }
         return groups;
     }
 
     /** {@link #JSON} or {@link #ZSTD}; anything else is an encoding this version cannot read. */
     char encoding() {
-        if (bounds == null || bounds[13] == bounds[12]) {
+        int start = start(groupsEnd, encodingEnd);
+        if (kind == PLAIN || encodingEnd == start) {
             return JSON;
         }
-        return bounds[13] - bounds[12] == 1 ? (char) bytes[bounds[12]] : '?';
+        return encodingEnd - start == 1 ? (char) bytes[start] : '?';
     }
 
     byte[] bytes() {
@@ -146,8 +166,8 @@ final class CacheEntry {
         if (kind == PLAIN) {
             return currentGroups.isEmpty();
         }
-        int start = bounds[10];
-        int length = bounds[11] - start;
+        int start = start(leaseTokenEnd, groupsEnd);
+        int length = groupsEnd - start;
         if (length != currentGroups.length()) {
             return false;
         }
@@ -168,8 +188,8 @@ final class CacheEntry {
         if (kind == PLAIN) {
             return entryThenTokens.size() == 2 && length(entryThenTokens.get(1)) == 0;
         }
-        int position = bounds[10];
-        int end = bounds[11];
+        int position = start(leaseTokenEnd, groupsEnd);
+        int end = groupsEnd;
         for (int i = 1; i < entryThenTokens.size(); i++) {
             if (i > 1) {
                 if (position >= end || bytes[position] != ',') {
@@ -224,18 +244,15 @@ final class CacheEntry {
         return entry;
     }
 
-    private String text(int field) {
-        if (bounds == null) {
+    private String text(int start, int end) {
+        if (kind == PLAIN) {
             return "";
         }
-        int start = bounds[2 * field];
-        return new String(bytes, start, bounds[2 * field + 1] - start, StandardCharsets.US_ASCII);
+        return new String(bytes, start, end - start, StandardCharsets.US_ASCII);
     }
 
     /** The field as a decimal number; 0 when it is empty or not a number. */
-    private long number(int field) {
-        int start = bounds[2 * field];
-        int end = bounds[2 * field + 1];
+    private long number(int start, int end) {
         if (start == end) {
             return 0;
         }
@@ -250,7 +267,7 @@ final class CacheEntry {
             }
         }
         try {
-            return Long.parseLong(text(field));
+            return Long.parseLong(text(start, end));
         } catch (NumberFormatException e) {
             return 0;
         }
