@@ -35,7 +35,7 @@ final class BreakerMeters implements AutoCloseable {
         }
         mine.add(Gauge.builder(FAILURE_RATE, breaker, b -> b.getMetrics().getFailureRate())
                 .description("Failure rate of the calls in the breaker's window, in percent (-1 until enough calls)")
-                .tags(name).baseUnit("percent").register(registry));
+                .tags(name).register(registry));
         mine.add(Gauge.builder(BUFFERED_CALLS, breaker, b -> b.getMetrics().getNumberOfSuccessfulCalls())
                 .description("Calls in the breaker's window").tags(name.and("kind", "successful")).register(registry));
         mine.add(Gauge.builder(BUFFERED_CALLS, breaker, b -> b.getMetrics().getNumberOfFailedCalls())
