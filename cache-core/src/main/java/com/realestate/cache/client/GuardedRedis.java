@@ -76,16 +76,13 @@ final class GuardedRedis implements AutoCloseable {
      */
     <T> T execute(CacheMetrics metrics, Operation operation,
                   Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
-        boolean permitted = breaker.tryAcquirePermission();
-        noticeStateChange();
-        if (!permitted) {
+        if (!breaker.tryAcquirePermission()) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();
         RedisClusterAsyncCommands<String, byte[]> commands = connector.commands();
         if (commands == null) {
-            breaker.onError(0, TimeUnit.NANOSECONDS, new IllegalStateException("not connected"));
-            noticeStateChange();
+            failed(0, new IllegalStateException("not connected"));
             throw unavailable(metrics, Reason.NOT_CONNECTED, null);
         }
         RedisFuture<T> future = null;
@@ -93,8 +90,7 @@ final class GuardedRedis implements AutoCloseable {
             future = command.apply(commands);
             T reply = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             long elapsed = System.nanoTime() - start;
-            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-            noticeStateChange();
+            succeeded(elapsed);
             metrics.latency(operation, elapsed);
             return reply;
         } catch (ExecutionException e) {
@@ -102,25 +98,21 @@ final class GuardedRedis implements AutoCloseable {
             long elapsed = System.nanoTime() - start;
             metrics.latency(operation, elapsed);
             if (cause instanceof RedisCommandExecutionException refused && cannotServeNow(refused)) {
-                breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
-                noticeStateChange();
+                failed(elapsed, cause);
                 throw unavailable(metrics, Reason.REFUSED, cause);
             }
             if (cause instanceof RedisCommandExecutionException answered) {
-                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-                noticeStateChange();
+                succeeded(elapsed);
                 metrics.commandError();
                 throw answered;
             }
-            breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
-            noticeStateChange();
+            failed(elapsed, cause);
             throw unavailable(metrics, cause instanceof RedisCommandTimeoutException ? Reason.TIMEOUT : Reason.CONNECTION, cause);
         } catch (TimeoutException e) {
             future.cancel(true);
             long elapsed = System.nanoTime() - start;
             metrics.latency(operation, elapsed);
-            breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
-            noticeStateChange();
+            failed(elapsed, e);
             throw unavailable(metrics, Reason.TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,8 +123,7 @@ final class GuardedRedis implements AutoCloseable {
             throw unavailable(metrics, Reason.CONNECTION, e);
         } catch (RuntimeException e) {
             long elapsed = System.nanoTime() - start;
-            breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
-            noticeStateChange();
+            failed(elapsed, e);
             throw unavailable(metrics, Reason.CONNECTION, e);
         }
     }
@@ -175,7 +166,21 @@ final class GuardedRedis implements AutoCloseable {
         return new RedisUnavailableException(reason);
     }
 
-    /** Logs the breaker's state change, once, when the last call moved it: a volatile read when it did not. */
+    private void succeeded(long elapsedNanos) {
+        breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
+        noticeStateChange();
+    }
+
+    private void failed(long elapsedNanos, Throwable cause) {
+        breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, cause);
+        noticeStateChange();
+    }
+
+    /**
+     * Logs the breaker's state change, once, when the call just recorded moved it: a volatile read when it did not.
+     * Only recording a call's outcome can close or open the breaker; the step from open to half-open that asking for
+     * permission may take is seen together with the probe's outcome.
+     */
     private void noticeStateChange() {
         CircuitBreaker.State now = breaker.getState();
         CircuitBreaker.State before = lastState.get();

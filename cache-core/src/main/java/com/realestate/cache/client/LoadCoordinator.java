@@ -75,7 +75,7 @@ final class LoadCoordinator implements AutoCloseable {
             entry = readOrThrow(key);
         } catch (RedisUnavailableException e) {
             metrics.miss();
-            return policy.singleFlight() ? joinOrLead(key, () -> loadOnly(loader)) : loadOnly(loader);
+            return coalesced(key, policy, () -> loadOnly(loader));
         }
         if (entry != null) {
             Optional<Optional<T>> served = serve(key, entry, type, loader, policy);
@@ -85,9 +85,12 @@ final class LoadCoordinator implements AutoCloseable {
             }
         }
         metrics.miss();
-        return policy.singleFlight()
-                ? joinOrLead(key, () -> loadThroughRedis(key, type, loader, policy))
-                : loadThroughRedis(key, type, loader, policy);
+        return coalesced(key, policy, () -> loadThroughRedis(key, type, loader, policy));
+    }
+
+    /** Runs {@code load} once per key in this process at a time when the policy asks for single flight. */
+    private <T> Optional<T> coalesced(StoredKey key, LoadPolicy policy, Supplier<Optional<T>> load) {
+        return policy.singleFlight() ? joinOrLead(key, load) : load.get();
     }
 
     /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
@@ -132,8 +135,8 @@ final class LoadCoordinator implements AutoCloseable {
         return now + gap >= entry.softExpiryMillis();
     }
 
-    @SuppressWarnings("unchecked")
     /** Runs {@code load} unless a load of the same key is running in this process, whose result it then shares. */
+    @SuppressWarnings("unchecked")
     private <T> Optional<T> joinOrLead(StoredKey key, Supplier<Optional<T>> load) {
         Flight mine = new Flight(key, new CompletableFuture<>());
         Flight running = inflight.putIfAbsent(key.entry(), mine);
