@@ -192,6 +192,16 @@ load() {
     --results="$RESULTS" "$@"
 }
 
+# turns TARGETS [more HttpTurns arguments]: loads the targets in alternating slices, appending to turns.{jsonl,txt}
+turns() {
+  local targets=$1
+  shift
+  # shellcheck disable=SC2086
+  JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
+    --targets="$targets" --connections="$CONNECTIONS" --tenants="$TENANTS" --ids-per-tenant="$IDS_PER_TENANT" \
+    --results="$RESULTS_DIR/turns.jsonl" "$@" | tee -a "$RESULTS_DIR/turns.txt"
+}
+
 # Unmeasured load right after a start, so that every measured run meets a service the JIT has compiled.
 warm_jit() {
   local label=$1
@@ -222,11 +232,8 @@ warm_jit ours-near constant detail list score
 load ours-near constant
 for scenario in detail list score; do load ours-near "$scenario" --prime=true; done
 log "turns: the near-cached detail read and the constant endpoint of the same service, $TURN_ROUNDS rounds"
-# shellcheck disable=SC2086
-JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
-  --targets="ours-near=$SERVICE_PORT/detail,constant=$SERVICE_PORT/constant" --rounds="$TURN_ROUNDS" \
-  --slice="${TURN_SLICE}s" --connections="$CONNECTIONS" --tenants="$TENANTS" --ids-per-tenant="$IDS_PER_TENANT" \
-  --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
+turns "ours-near=$SERVICE_PORT/detail,constant=$SERVICE_PORT/constant" --rounds="$TURN_ROUNDS" \
+  --slice="${TURN_SLICE}s"
 stop_service
 
 start_service spring-data-redis spring-data-redis "$SPRING_ENV"
@@ -253,11 +260,8 @@ for scenario in detail list score; do
   done
 done
 for scenario in detail list score; do
-  # shellcheck disable=SC2086
-  JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
-    --targets="ours=$SERVICE_PORT,none=$NONE_PORT,spring-data-redis=$SPRING_PORT" --rounds="$TURN_ROUNDS" \
-    --slice="${TURN_SLICE}s" --scenario="$scenario" --connections="$CONNECTIONS" --tenants="$TENANTS" \
-    --ids-per-tenant="$IDS_PER_TENANT" --results="$RESULTS_DIR/turns.jsonl" | tee -a "$RESULTS_DIR/turns.txt"
+  turns "ours=$SERVICE_PORT,none=$NONE_PORT,spring-data-redis=$SPRING_PORT" --rounds="$TURN_ROUNDS" \
+    --slice="${TURN_SLICE}s" --scenario="$scenario"
 done
 # The outage in turns: ours with Redis paused in the middle of each of its slices against no cache at all, so that
 # the p99 ratio does not depend on the machine's drift between two runs minutes apart. Before it, ours runs its
@@ -268,12 +272,9 @@ kill -STOP "$REDIS_PID"
 load "jit-turns" detail --port="$SERVICE_PORT" --warmup=0s --duration="$JIT_WARMUP" \
   --results="$RESULTS_DIR/jit-warmup.jsonl" >/dev/null
 kill -CONT "$REDIS_PID"
-# shellcheck disable=SC2086
-JWT_SECRET="$JWT_SECRET" "$JAVA" $LOAD_JAVA_OPTS -cp "$BENCH_JAR" com.realestate.benchmarks.http.HttpTurns \
-  --targets="ours-outage=$SERVICE_PORT,none=$NONE_PORT" --rounds="$OUTAGE_ROUNDS" --slice="$DURATION" \
-  --slice-warmup="$WARMUP" --scenario=detail --connections="$CONNECTIONS" --tenants="$TENANTS" \
-  --ids-per-tenant="$IDS_PER_TENANT" --results="$RESULTS_DIR/turns.jsonl" --outage-for=ours-outage \
-  --pause-pid="$REDIS_PID" --pause-from="${PAUSE_FROM}s" --pause-to="${PAUSE_TO}s" | tee -a "$RESULTS_DIR/turns.txt"
+turns "ours-outage=$SERVICE_PORT,none=$NONE_PORT" --rounds="$OUTAGE_ROUNDS" --slice="$DURATION" \
+  --slice-warmup="$WARMUP" --scenario=detail --outage-for=ours-outage --pause-pid="$REDIS_PID" \
+  --pause-from="${PAUSE_FROM}s" --pause-to="${PAUSE_TO}s"
 stop_service
 for pid in "${OTHER_SERVICE_PIDS[@]}"; do
   kill "$pid" 2>/dev/null || true
