@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +74,8 @@ final class GuardedRedis implements AutoCloseable {
      * @throws RedisUnavailableException      when the command did not run or did not answer in time
      * @throws RedisCommandExecutionException when Redis answered with an error
      */
-    <T> T execute(CacheMetrics metrics, Operation operation,
-                  Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+    <A, T> T execute(CacheMetrics metrics, Operation operation, A argument,
+                     BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
@@ -87,7 +87,7 @@ final class GuardedRedis implements AutoCloseable {
         }
         RedisFuture<T> future = null;
         try {
-            future = command.apply(commands);
+            future = command.apply(commands, argument);
             T reply = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             long elapsed = System.nanoTime() - start;
             succeeded(elapsed);

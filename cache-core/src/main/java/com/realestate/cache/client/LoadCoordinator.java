@@ -4,6 +4,7 @@ import com.realestate.cache.client.LoadingScripts.Acquired;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -385,13 +386,13 @@ final class LoadCoordinator implements AutoCloseable {
         try {
             CacheEntry entry;
             if (key.grouped()) {
-                List<KeyValue<String, byte[]>> values = redis.execute(Operation.GET, c -> c.mget(key.scriptKeys()));
+                List<KeyValue<String, byte[]>> values = redis.execute(Operation.GET, key.scriptKeys(), RedisClusterAsyncCommands::mget);
                 entry = values.get(0).hasValue() ? CacheEntry.parse(values.get(0).getValue()) : null;
                 if (entry != null && !entry.matchesGroups(values)) {
                     return null;
                 }
             } else {
-                byte[] raw = redis.execute(Operation.GET, c -> c.get(key.entry()));
+                byte[] raw = redis.execute(Operation.GET, key.entry(), RedisClusterAsyncCommands::get);
                 entry = raw == null ? null : CacheEntry.parse(raw);
             }
             return entry != null && entry.servable() ? entry : null;

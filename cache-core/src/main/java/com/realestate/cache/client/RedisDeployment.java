@@ -3,9 +3,7 @@ package com.realestate.cache.client;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 sealed interface RedisDeployment permits StandaloneDeployment, ClusterDeployment {
 
     /** Keys as UTF-8 text, values as the bytes the codec made. */
-    RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    RedisCodec<String, byte[]> CODEC = TextKeyCodec.INSTANCE;
 
     /** The shared connection and its commands: on a cluster, Lettuce's cluster-aware ones. */
     record Link(StatefulConnection<String, byte[]> connection, RedisClusterAsyncCommands<String, byte[]> commands) {
