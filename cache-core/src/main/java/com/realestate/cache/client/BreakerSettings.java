@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param failureRatePercent failure rate (1-100) over the window at which the breaker opens
  * @param minimumCalls       calls needed in the window before the rate is judged
  * @param windowSize         number of most recent calls the rate is computed over
- * @param openDuration       how long the breaker stays open before letting probe calls through
- * @param probeCalls         calls let through while half-open to decide whether Redis is back
+ * @param openDuration       how long the breaker stays open before a background PING asks whether Redis answers
+ *                           again; while it does not, the breaker stays open and asks again after as long
+ * @param probeCalls         calls let through while half-open (after a PING was answered) to decide whether Redis
+ *                           is back
  */
 public record BreakerSettings(
         int failureRatePercent, int minimumCalls, int windowSize, Duration openDuration, int probeCalls) {

@@ -28,12 +28,20 @@ import org.slf4j.LoggerFactory;
  * into the metrics of the view that made it. Commands are written against Lettuce's
  * {@link RedisClusterAsyncCommands}, which both a single server's and a cluster's connection implement.
  *
+ * <p>While the breaker is open, callers are refused at once and a {@link RecoveryProbe} pings Redis every open
+ * duration; callers' commands go to Redis again (as the half-open state's probe calls) only once it has answered.
+ *
  * <p>The breaker has no event consumers: with one, Resilience4j builds a timestamped event object for every call.
  * Its state changes are noticed here instead, by comparing its state after each call with the last one seen.
  */
 final class GuardedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedRedis.class);
+    /**
+     * Resilience4j's own wait in the open state, which would let callers' commands probe Redis: long enough never to
+     * end before the {@link RecoveryProbe} moves the breaker on, every {@code openDuration}.
+     */
+    private static final Duration LEFT_BY_PROBE = Duration.ofDays(1);
     /** Error codes of {@link #cannotServeNow}. */
     private static final String[] UNSERVED = {"CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK", "MASTERDOWN", "LOADING",
         "READONLY"};
@@ -44,6 +52,7 @@ final class GuardedRedis implements AutoCloseable {
     private final long timeoutNanos;
     private final ThrottledWarning failures = new ThrottledWarning(log, Duration.ofSeconds(30));
     private final BreakerMeters meters;
+    private final RecoveryProbe probe;
     private final AtomicReference<CircuitBreaker.State> lastState;
     private volatile long openedAtNanos;
 
@@ -54,6 +63,8 @@ final class GuardedRedis implements AutoCloseable {
         this.timeoutNanos = settings.commandTimeout().toNanos();
         this.meters = new BreakerMeters(breaker, registry);
         this.lastState = new AtomicReference<>(breaker.getState());
+        this.probe = new RecoveryProbe(settings.name(), breaker, connector, settings.commandTimeout(),
+                settings.breaker().openDuration(), meters, this::noticeStateChange);
     }
 
     /** The breaker configuration that {@link BreakerSettings} describes. */
@@ -63,7 +74,7 @@ final class GuardedRedis implements AutoCloseable {
                 .slidingWindowSize(settings.windowSize())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .failureRateThreshold(settings.failureRatePercent())
-                .waitDurationInOpenState(settings.openDuration())
+                .waitDurationInOpenState(LEFT_BY_PROBE)
                 .permittedNumberOfCallsInHalfOpenState(settings.probeCalls())
                 .build();
     }
@@ -77,6 +88,7 @@ final class GuardedRedis implements AutoCloseable {
     <A, T> T execute(CacheMetrics metrics, Operation operation, A argument,
                      BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
+            probe.ensureScheduled();
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();
@@ -178,14 +190,17 @@ final class GuardedRedis implements AutoCloseable {
 
     /**
      * Logs the breaker's state change, once, when the call just recorded moved it: a volatile read when it did not.
-     * Only recording a call's outcome can close or open the breaker; the step from open to half-open that asking for
-     * permission may take is seen together with the probe's outcome.
+     * Only recording a call's outcome can close or open the breaker, and only the {@link RecoveryProbe} takes it from
+     * open to half-open (and calls this too); while it is open, a probe is kept pending.
      */
     private void noticeStateChange() {
         CircuitBreaker.State now = breaker.getState();
         CircuitBreaker.State before = lastState.get();
         if (now != before && lastState.compareAndSet(before, now)) {
             logTransition(before, now);
+        }
+        if (now == CircuitBreaker.State.OPEN) {
+            probe.ensureScheduled();
         }
     }
 
@@ -207,6 +222,7 @@ final class GuardedRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        probe.close();
         meters.close();
         connector.close();
     }

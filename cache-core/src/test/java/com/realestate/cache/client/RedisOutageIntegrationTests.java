@@ -120,6 +120,47 @@ class RedisOutageIntegrationTests {
     }
 
     @Test
+    void whileRedisStaysBlackHoledOnlyTheBackgroundProbeWaitsForItNotTheCallers(RedisServer server) {
+        CacheClient cache = connect(server);
+        server.pause();
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.get("property:1", Listing.class)).isEmpty();
+        }
+        assertThat(cache.isAvailable()).isFalse();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            long start = System.nanoTime();
+            assertThat(cache.get("property:1", Listing.class)).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(OPEN_BREAKER_BOUND);
+            return probes("unanswered") >= 3;
+        });
+
+        assertThat(meters.get(CacheMetrics.ERRORS).tag("kind", "timeout").counter().count()).isEqualTo(3);
+        assertThat(probes("answered")).isZero();
+    }
+
+    @Test
+    void aProbeThatRedisAnswersLetsCallersBackIn(RedisServer server) {
+        CacheClient cache = connect(server);
+        cache.set("property:1", new Listing("1", "Porto"));
+        server.pause();
+        for (int i = 0; i < 3; i++) {
+            cache.get("property:1", Listing.class);
+        }
+        assertThat(cache.isAvailable()).isFalse();
+
+        server.resume();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> probes("answered") >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.get("property:1", Listing.class).isPresent()
+                && cache.isAvailable());
+    }
+
+    private double probes(String result) {
+        return meters.get(BreakerMeters.PROBES).tag("result", result).counter().count();
+    }
+
+    @Test
     void aResumedServerIsServedAgainWithItsDataByItself(RedisServer server) {
         CacheClient cache = connect(server);
         cache.set("property:1", new Listing("1", "Porto"));
