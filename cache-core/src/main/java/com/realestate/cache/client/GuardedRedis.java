@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -115,7 +116,9 @@ final class GuardedRedis implements AutoCloseable {
             }
             if (cause instanceof RedisCommandExecutionException answered) {
                 succeeded(elapsed);
-                metrics.commandError();
+                if (!(answered instanceof RedisNoScriptException)) {
+                    metrics.commandError();
+                }
                 throw answered;
             }
             failed(elapsed, cause);

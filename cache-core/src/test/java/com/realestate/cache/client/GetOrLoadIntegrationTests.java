@@ -60,6 +60,17 @@ class GetOrLoadIntegrationTests {
     }
 
     @Test
+    void aScriptTheServerDoesNotKnowIsSentWholeAndCountsNoError() {
+        redis.command("SCRIPT", "FLUSH");
+
+        Optional<Listing> loaded = cache.getOrLoad("property:1", Listing.class, () -> load("1"), Duration.ofMinutes(1));
+
+        assertThat(loaded).contains(new Listing("1", "Porto", List.of("lift")));
+        assertThat(cache.get("property:1", Listing.class)).isEqualTo(loaded);
+        assertThat(meters.get(CacheMetrics.ERRORS).tag("kind", "command").counter().count()).isZero();
+    }
+
+    @Test
     void genericValuesLoadAndHitThroughATypeReference() {
         TypeReference<List<Listing>> type = new TypeReference<>() {
         };
