@@ -1,6 +1,7 @@
 package com.realestate.cache.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
@@ -61,14 +62,18 @@ final class RecoveryProbe implements AutoCloseable {
         if (breaker.getState() != CircuitBreaker.State.OPEN) {
             return;
         }
-        if (answersPing()) {
-            meters.probed(true);
-            breaker.transitionToHalfOpenState();
-            stateChanged.run();
-        } else {
+        if (!answersPing()) {
             meters.probed(false);
             ensureScheduled();
+            return;
         }
+        meters.probed(true);
+        try {
+            breaker.transitionToHalfOpenState();
+        } catch (IllegalStateTransitionException movedMeanwhile) {
+            // The breaker left OPEN since the check above; the state it is in now is the one to log.
+        }
+        stateChanged.run();
     }
 
     private boolean answersPing() {
