@@ -29,8 +29,8 @@ public record BreakerSettings(
         requireRange("minimumCalls", minimumCalls, 1, 10_000);
         requireRange("windowSize", windowSize, 1, 10_000);
         requireRange("probeCalls", probeCalls, 1, 1_000);
-        if (openDuration.isNegative() || openDuration.isZero()) {
-            throw new CacheConfigurationException("openDuration must be positive, was " + openDuration);
+        if (openDuration.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new CacheConfigurationException("openDuration must be at least 1 ms, was " + openDuration);
         }
     }
 

@@ -42,7 +42,7 @@ final class GuardedRedis implements AutoCloseable {
      * Resilience4j's own wait in the open state, which would let callers' commands probe Redis: long enough never to
      * end before the {@link RecoveryProbe} moves the breaker on, every {@code openDuration}.
      */
-    private static final Duration LEFT_BY_PROBE = Duration.ofDays(1);
+    private static final Duration LEFT_BY_PROBE = Duration.ofDays(365);
     /** Error codes of {@link #cannotServeNow}. */
     private static final String[] UNSERVED = {"CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK", "MASTERDOWN", "LOADING",
         "READONLY"};
@@ -89,7 +89,9 @@ final class GuardedRedis implements AutoCloseable {
     <A, T> T execute(CacheMetrics metrics, Operation operation, A argument,
                      BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, RedisFuture<T>> command) {
         if (!breaker.tryAcquirePermission()) {
-            probe.ensureScheduled();
+            if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                probe.ensureScheduled();
+            }
             throw unavailable(metrics, Reason.BREAKER_OPEN, null);
         }
         long start = System.nanoTime();

@@ -99,9 +99,20 @@ final class KeyNamespace {
                     + value.length() + " (starts '" + value.substring(0, 32) + "…')");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new InvalidKeyException(what + " must not contain control characters, found U+"
-                        + String.format("%04X", (int) value.charAt(i)) + " at index " + i);
+                        + String.format("%04X", (int) c) + " at index " + i);
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    // UTF-8 has no bytes for half a character: it would be sent as '?' and share that key's entry.
+                    throw new InvalidKeyException(what + " must be valid Unicode, found an unpaired surrogate U+"
+                            + String.format("%04X", (int) c) + " at index " + i);
+                }
             }
         }
     }

@@ -68,21 +68,23 @@ final class RecoveryProbe implements AutoCloseable {
             return;
         }
         meters.probed(true);
-        try {
-            breaker.transitionToHalfOpenState();
-        } catch (IllegalStateTransitionException movedMeanwhile) {
-            // The breaker left OPEN since the check above; the state it is in now is the one to log.
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            try {
+                breaker.transitionToHalfOpenState();
+            } catch (IllegalStateTransitionException movedMeanwhile) {
+                // The breaker left OPEN during the PING; the state it is in now is the one to log.
+            }
         }
         stateChanged.run();
     }
 
     private boolean answersPing() {
-        RedisClusterAsyncCommands<String, byte[]> commands = connector.commands();
-        if (commands == null) {
-            return false;
-        }
         RedisFuture<String> pong = null;
         try {
+            RedisClusterAsyncCommands<String, byte[]> commands = connector.commands();
+            if (commands == null) {
+                return false;
+            }
             pong = commands.ping();
             return "PONG".equals(pong.get(timeoutNanos, TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {

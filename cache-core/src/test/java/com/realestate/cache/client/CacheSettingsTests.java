@@ -85,6 +85,9 @@ class CacheSettingsTests {
         assertThatThrownBy(() -> new BreakerSettings(0, 5, 20, Duration.ofSeconds(1), 3))
                 .isInstanceOf(CacheConfigurationException.class)
                 .hasMessageContaining("failureRatePercent");
+        assertThatThrownBy(() -> new BreakerSettings(50, 5, 20, Duration.ofNanos(999_999), 3))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("openDuration must be at least 1 ms");
     }
 
     @Test

@@ -25,6 +25,19 @@ class KeyNamespaceTests {
         assertThatThrownBy(() -> keys.qualify(key)).isInstanceOf(InvalidKeyException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\uD800b", "a\uDC00b", "end\uD83C", "\uDE00start"})
+    void keysWithHalfACharacterAreRefusedSoThatTheyCannotShareAnotherKeysEntry(String key) {
+        assertThatThrownBy(() -> keys.qualify(key))
+                .isInstanceOf(InvalidKeyException.class)
+                .hasMessageContaining("unpaired surrogate");
+    }
+
+    @Test
+    void keysWithCharactersBeyondTheBasicPlaneAreAccepted() {
+        assertThat(keys.qualify("t:{x}:\uD83C\uDFE0")).isEqualTo("realestate:t:{x}:🏠");
+    }
+
     @Test
     void aGroupedKeyKeepsItsGroupsInItsClusterSlot() {
         StoredKey stored = keys.qualify(CacheKey.of("t:{acme}:property:42", "t:{acme}:all", "t:{acme}:lists"));
