@@ -45,12 +45,16 @@ final class BreakerMeters implements AutoCloseable {
                 .description("Calls in the breaker's window").tags(name.and("kind", "successful")).register(registry));
         mine.add(Gauge.builder(BUFFERED_CALLS, breaker, b -> b.getMetrics().getNumberOfFailedCalls())
                 .description("Calls in the breaker's window").tags(name.and("kind", "failed")).register(registry));
-        answered = Counter.builder(PROBES).description("PINGs sent while the breaker is open, by whether Redis answered")
-                .tags(name.and("result", "answered")).register(registry);
-        unanswered = Counter.builder(PROBES).description("PINGs sent while the breaker is open, by whether Redis answered")
-                .tags(name.and("result", "unanswered")).register(registry);
-        mine.add(answered);
-        mine.add(unanswered);
+        answered = probeCounter(name, "answered");
+        unanswered = probeCounter(name, "unanswered");
+    }
+
+    private Counter probeCounter(Tags name, String result) {
+        Counter counter = Counter.builder(PROBES)
+                .description("PINGs sent while the breaker is open, by whether Redis answered")
+                .tags(name.and("result", result)).register(registry);
+        mine.add(counter);
+        return counter;
     }
 
     /** Counts one {@link RecoveryProbe} PING. */

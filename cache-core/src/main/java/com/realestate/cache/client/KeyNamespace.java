@@ -98,22 +98,18 @@ final class KeyNamespace {
             throw new InvalidKeyException(what + " must be at most " + MAX_KEY_LENGTH + " characters, was "
                     + value.length() + " (starts '" + value.substring(0, 32) + "…')");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
             if (Character.isISOControl(c)) {
                 throw new InvalidKeyException(what + " must not contain control characters, found U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
+                        + String.format("%04X", c) + " at index " + i);
             }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else {
-                    // UTF-8 has no bytes for half a character: it would be sent as '?' and share that key's entry.
-                    throw new InvalidKeyException(what + " must be valid Unicode, found an unpaired surrogate U+"
-                            + String.format("%04X", (int) c) + " at index " + i);
-                }
+            if (Character.getType(c) == Character.SURROGATE) {
+                // UTF-8 has no bytes for half a character: it would be sent as '?' and share that key's entry.
+                throw new InvalidKeyException(what + " must be valid Unicode, found an unpaired surrogate U+"
+                        + String.format("%04X", c) + " at index " + i);
             }
+            i += Character.charCount(c);
         }
     }
 }
