@@ -9,7 +9,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +37,7 @@ final class LoadCoordinator implements AutoCloseable {
     /** How long a tombstone keeps the fence of an invalidated key: longer than any sane load. */
     static final Duration FENCE_TTL = Duration.ofHours(1);
     private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
 
     private final MeteredRedis redis;
     private final LoadingScripts scripts;
@@ -447,10 +448,14 @@ final class LoadCoordinator implements AutoCloseable {
         return Math.max(1, millis - spread);
     }
 
+    /**
+     * 64 random bits as 11 URL-safe base64 characters (none of them a separator of {@link CacheEntry}'s header):
+     * every entry carries one or two tokens, so they are written as short as their randomness allows.
+     */
     private static String newToken() {
         byte[] random = new byte[8];
         ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return TOKEN_TEXT.encodeToString(random);
     }
 
     @Override

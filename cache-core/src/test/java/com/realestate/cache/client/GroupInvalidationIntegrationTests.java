@@ -172,4 +172,16 @@ class GroupInvalidationIntegrationTests {
         cache.invalidateGroup("t:{7}:lists");
         assertThat(cache.get(listKey("7", 0), String.class)).isEmpty();
     }
+
+    @Test
+    void generationTokensAreElevenUrlSafeCharactersAndNewOnEveryInvalidation() {
+        String generationKey = redis.keyPrefix() + "t:{7}:lists" + KeyNamespace.GENERATION_SUFFIX;
+        cache.getOrLoad(listKey("7", 0), String.class, () -> load("v1"), TTL);
+        String first = redis.command("GET", generationKey);
+
+        cache.invalidateGroup("t:{7}:lists");
+        String second = redis.command("GET", generationKey);
+
+        assertThat(second).matches("[A-Za-z0-9_-]{11}").isNotEqualTo(first);
+    }
 }
