@@ -1,5 +1,7 @@
 package com.realestate.benchmarks.memory;
 
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDictCompress;
 import com.realestate.benchmarks.data.DetailViews;
 import com.realestate.benchmarks.data.Properties;
 import com.realestate.benchmarks.data.Property;
@@ -16,8 +18,10 @@ import com.realestate.cache.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +71,7 @@ public final class MemoryComparison {
                 measure("cache_getOrLoad_zstd_dictionary", redis, count, "dict:",
                         prefix -> loadAll(server, prefix, dictionary, records), plain);
                 if (args.length > 1) {
-                    serviceDetailViews(server, redis, count, CompressionDictionary.of(Files.readAllBytes(Path.of(args[1]))));
+                    serviceDetailViews(server, client, redis, count, CompressionDictionary.of(Files.readAllBytes(Path.of(args[1]))));
                 }
             } finally {
                 client.shutdown();
@@ -80,7 +84,8 @@ public final class MemoryComparison {
      * dictionary never saw): their bodies as plain JSON SETs, cached by {@code getOrLoad} under the service's keys as
      * the service did before it shipped a dictionary (values this small stay plain), and with the dictionary it ships.
      */
-    private static void serviceDetailViews(RedisServer server, RedisCommands<String, String> redis, int count,
+    private static void serviceDetailViews(RedisServer server, RedisClient client, RedisCommands<String, String> redis,
+                                           int count,
                                            CompressionDictionary shipped) {
         DetailViews.Detail[] details = new DetailViews.Detail[count];
         for (int i = 0; i < count; i++) {
@@ -99,6 +104,42 @@ public final class MemoryComparison {
                 prefix -> cacheViews(server, prefix, Compression.defaults(), details), plain);
         measure("service_details_getOrLoad_shipped_dict", redis, count, "vdic:",
                 prefix -> cacheViews(server, prefix, Compression.dictionary(shipped), details), plain);
+        layoutBounds(client, redis, details, shipped, plain);
+    }
+
+    /**
+     * What other entry layouts would give for the same views, written as raw values under the same keys and TTL: a
+     * header of {@code h} bytes (today's text header is ~36; 12 is about the least a binary one holding the same
+     * tokens and times could take) before a zstd frame at level 3 or 19, whole or trimmed of its magic number and
+     * dictionary id. It bounds what reworking the entry format could win on values this small.
+     */
+    private static void layoutBounds(RedisClient client, RedisCommands<String, String> redis, DetailViews.Detail[] details,
+                                     CompressionDictionary shipped, long plainBytes) {
+        byte[][] stored = Arrays.stream(details).map(detail -> CacheClients.defaultJsonMapper()
+                .writeValueAsBytes(DetailViews.stored(detail))).toArray(byte[][]::new);
+        try (StatefulRedisConnection<byte[], byte[]> binary = client.connect(ByteArrayCodec.INSTANCE)) {
+            for (int level : new int[] {3, 19}) {
+                for (boolean trimmed : new boolean[] {false, true}) {
+                    try (ZstdDictCompress dictionary = new ZstdDictCompress(shipped.bytes(), level);
+                         ZstdCompressCtx zstd = new ZstdCompressCtx()) {
+                        zstd.loadDict(dictionary).setLevel(level).setMagicless(trimmed).setDictID(!trimmed);
+                        byte[][] frames = Arrays.stream(stored).map(zstd::compress).toArray(byte[][]::new);
+                        for (int header : new int[] {36, 12}) {
+                            String name = String.format(Locale.ROOT, "layout_h%d_level%d%s", header, level,
+                                    trimmed ? "_trimmed" : "");
+                            measure(name, redis, details.length, "lay:", prefix -> {
+                                for (int i = 0; i < details.length; i++) {
+                                    byte[] value = new byte[header + frames[i].length];
+                                    System.arraycopy(frames[i], 0, value, header, frames[i].length);
+                                    binary.sync().psetex((prefix + detailKey(details[i]).key())
+                                            .getBytes(StandardCharsets.UTF_8), TTL.toMillis(), value);
+                                }
+                            }, plainBytes);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static CacheKey detailKey(DetailViews.Detail detail) {
