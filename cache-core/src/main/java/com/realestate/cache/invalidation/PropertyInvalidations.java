@@ -14,12 +14,15 @@ public final class PropertyInvalidations {
     private PropertyInvalidations() {
     }
 
-    /** A property's detail, score and timeline, and its tenant's list pages (which may show it). */
+    /**
+     * A property's detail, score and timeline, its tenant's list pages (which may show it) and its tenant's scores
+     * (which may count it among their comparables).
+     */
     public static Invalidation property(TenantId tenant, PropertyId property) {
         return Invalidation.of(
                 List.of(PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
                         PropertyKeys.timeline(tenant, property)),
-                List.of(PropertyKeys.listGroup(tenant)));
+                List.of(PropertyKeys.listGroup(tenant), PropertyKeys.scoreGroup(tenant)));
     }
 
     /** Every list page of the tenant. */

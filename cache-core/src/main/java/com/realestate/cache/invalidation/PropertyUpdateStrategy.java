@@ -3,8 +3,8 @@ package com.realestate.cache.invalidation;
 import java.util.Set;
 
 /**
- * {@code property.created}, {@code property.updated} and {@code property.deleted}: the property's own keys and
- * its tenant's list pages. A created property's keys are invalidated too, because a read before it existed may
+ * {@code property.created}, {@code property.updated} and {@code property.deleted}: the property's own keys, its
+ * tenant's list pages and its tenant's scores (see {@link PropertyInvalidations#property}). A created property's keys are invalidated too, because a read before it existed may
  * have cached its absence (negative caching).
  */
 public final class PropertyUpdateStrategy implements InvalidationStrategy {

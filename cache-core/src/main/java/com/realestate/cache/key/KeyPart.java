@@ -63,6 +63,20 @@ public final class KeyPart {
     }
 
     /**
+     * How many characters {@link #encode(String)} makes of {@code raw}, without building them: three per UTF-8
+     * byte of every character that is escaped. {@code raw} must be well-formed UTF-16.
+     */
+    public static int encodedLength(String raw) {
+        int length = 0;
+        for (int i = 0; i < raw.length(); ) {
+            int codePoint = raw.codePointAt(i);
+            length += isUnreserved(codePoint) ? 1 : 3 * utf8Length(codePoint);
+            i += Character.charCount(codePoint);
+        }
+        return length;
+    }
+
+    /**
      * Reverses {@link #encode(String)}. Only canonical encodings are accepted: upper-case hex, no escape for
      * a character that needs none, and escapes that form well-formed UTF-8.
      *
@@ -131,6 +145,16 @@ public final class KeyPart {
             return c - 'A' + 10;
         }
         return -1;
+    }
+
+    private static int utf8Length(int codePoint) {
+        if (codePoint < 0x80) {
+            return 1;
+        }
+        if (codePoint < 0x800) {
+            return 2;
+        }
+        return codePoint < 0x10000 ? 3 : 4;
     }
 
     private static int utf8(int codePoint, byte[] out) {

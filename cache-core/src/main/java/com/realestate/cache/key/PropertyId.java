@@ -12,12 +12,18 @@ public record PropertyId(String value) {
     public static final int MAX_LENGTH = 256;
 
     /**
+     * Longest property id accepted once {@linkplain KeyPart#encode(String) percent-encoded}: with the other id's limit,
+     * every key {@link PropertyKeys} builds stays within {@link PropertyKeys#MAX_KEY_LENGTH}.
+     */
+    public static final int MAX_ENCODED_LENGTH = 768;
+
+    /**
      * Validates the id.
      *
-     * @throws IllegalArgumentException when {@code value} is null, blank, longer than {@value #MAX_LENGTH} or
-     *     not well-formed UTF-16
+     * @throws IllegalArgumentException when {@code value} is null, blank, longer than {@value #MAX_LENGTH}, longer
+     *     than {@value #MAX_ENCODED_LENGTH} once encoded, or not well-formed UTF-16
      */
     public PropertyId {
-        Ids.requireValid("property id", value, MAX_LENGTH);
+        Ids.requireValid("property id", value, MAX_LENGTH, MAX_ENCODED_LENGTH);
     }
 }

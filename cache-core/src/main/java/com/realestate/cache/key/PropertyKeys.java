@@ -18,14 +18,16 @@ import java.util.Objects;
  * list             t:{T}:properties:list:H        H = ListQuery.hash(), 32 hex chars
  * propertyPattern  t:{T}:property:P:*
  * listPattern      t:{T}:properties:list:*
+ * scorePattern     t:{T}:property:*:score
  * tenantPattern    t:{T}:*
  * tenantGroup      t:{T}:all                   group of every key of the tenant
  * listGroup        t:{T}:properties:lists      group of every list page of the tenant
+ * scoreGroup       t:{T}:properties:scores     group of every score of the tenant
  * </pre>
  *
  * <p>Groups are invalidated in O(1) by {@link com.realestate.cache.client.CacheClient#invalidateGroup}, but only
  * keys cached with their groups take part: cache through {@link #detailKey}, {@link #scoreKey},
- * {@link #timelineKey} and {@link #listKey} so that tenant and list invalidations reach them. A group's token is
+ * {@link #timelineKey} and {@link #listKey} so that tenant, list and score invalidations reach them. A group's token is
  * stored under the group name plus a control character, so it never collides with a key above.
  *
  * <p>An encoded part contains no {@code * ? [ ] \} (glob), no {@code :} and no braces, so the literal text
@@ -34,8 +36,9 @@ import java.util.Objects;
 public final class PropertyKeys {
 
     /**
-     * Longest key the cache client accepts, in characters, not counting its prefix. Ids at their length limits
-     * can exceed it once percent-encoded (up to nine characters per UTF-16 char), and such keys are refused here.
+     * Longest key the cache client accepts, in characters, not counting its prefix. The ids' encoded limits
+     * ({@link TenantId#MAX_ENCODED_LENGTH}, {@link PropertyId#MAX_ENCODED_LENGTH}) keep every key here within it, so
+     * a valid id always makes a valid key; the check below guards that arithmetic.
      */
     public static final int MAX_KEY_LENGTH = 1024;
 
@@ -73,6 +76,11 @@ public final class PropertyKeys {
         return checked(listPrefix(tenant) + "*");
     }
 
+    /** The pattern matching every cached score of one tenant, and nothing else. */
+    public static String scorePattern(TenantId tenant) {
+        return checked(tenantPrefix(tenant) + "property:*:score");
+    }
+
     /** The pattern matching every key of one tenant, and nothing else. */
     public static String tenantPattern(TenantId tenant) {
         return checked(tenantPrefix(tenant) + "*");
@@ -91,14 +99,22 @@ public final class PropertyKeys {
         return checked(tenantPrefix(tenant) + "properties:lists");
     }
 
+    /**
+     * The group of every cached score of one tenant: a score compares its property with the tenant's other listings
+     * of the same city and type, so a change to any property can change any score.
+     */
+    public static String scoreGroup(TenantId tenant) {
+        return checked(tenantPrefix(tenant) + "properties:scores");
+    }
+
     /** The {@linkplain #detail detail key} in its tenant's group, for caching that tenant invalidations reach. */
     public static CacheKey detailKey(TenantId tenant, PropertyId property) {
         return CacheKey.of(detail(tenant, property), tenantGroup(tenant));
     }
 
-    /** The {@linkplain #score score key} in its tenant's group. */
+    /** The {@linkplain #score score key} in its tenant's group and score group, so either invalidates it. */
     public static CacheKey scoreKey(TenantId tenant, PropertyId property) {
-        return CacheKey.of(score(tenant, property), tenantGroup(tenant));
+        return CacheKey.of(score(tenant, property), tenantGroup(tenant), scoreGroup(tenant));
     }
 
     /** The {@linkplain #timeline timeline key} in its tenant's group. */

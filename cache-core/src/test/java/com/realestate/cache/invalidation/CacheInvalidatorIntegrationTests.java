@@ -88,7 +88,7 @@ class CacheInvalidatorIntegrationTests {
     }
 
     @Test
-    void invalidatingAPropertyRemovesItsDetailScoreTimelineAndItsTenantsListsOnly() {
+    void invalidatingAPropertyRemovesItsDetailScoreTimelineAndItsTenantsListsAndScoresOnly() {
         cacheAll(keysOf(ACME, P1, P2));
         cacheAll(keysOf(GLOBEX, P1));
 
@@ -97,9 +97,10 @@ class CacheInvalidatorIntegrationTests {
         assertThat(report.complete()).isTrue();
         assertThat(report.keysInvalidated()).containsExactly(PropertyKeys.detail(ACME, P1), PropertyKeys.score(ACME, P1),
                 PropertyKeys.timeline(ACME, P1));
-        assertThat(report.groupsInvalidated()).containsExactly(PropertyKeys.listGroup(ACME));
+        assertThat(report.groupsInvalidated()).containsExactly(PropertyKeys.listGroup(ACME),
+                PropertyKeys.scoreGroup(ACME));
         assertThat(cachedOf(keysOf(ACME, P1, P2))).containsExactly(PropertyKeys.detailKey(ACME, P2),
-                PropertyKeys.scoreKey(ACME, P2), PropertyKeys.timelineKey(ACME, P2));
+                PropertyKeys.timelineKey(ACME, P2));
         assertThat(cachedOf(keysOf(GLOBEX, P1))).isEqualTo(keysOf(GLOBEX, P1));
     }
 
@@ -207,9 +208,10 @@ class CacheInvalidatorIntegrationTests {
 
         assertThat(invalidator.invalidateProperty(tenant, property).complete()).isTrue();
 
-        List<CacheKey> gone = List.of(PropertyKeys.detailKey(tenant, property), PropertyKeys.scoreKey(tenant, property),
+        List<CacheKey> gone = new ArrayList<>(List.of(PropertyKeys.detailKey(tenant, property),
                 PropertyKeys.timelineKey(tenant, property), PropertyKeys.listKey(tenant, PAGE_1),
-                PropertyKeys.listKey(tenant, PORTO));
+                PropertyKeys.listKey(tenant, PORTO)));
+        ADVERSARIAL.forEach(each -> gone.add(PropertyKeys.scoreKey(tenant, new PropertyId(each))));
         assertThat(cachedOf(keys)).isEqualTo(keys.stream().filter(key -> !gone.contains(key)).toList());
     }
 

@@ -64,11 +64,11 @@ class StrategyTests {
     }
 
     @Test
-    void aPropertyChangeReachesTheTenantsListsButNoOtherTenant() {
+    void aPropertyChangeReachesTheTenantsListsAndScoresButNoOtherTenant() {
         Invalidation invalidation = PropertyInvalidations.property(ACME, P42);
 
         assertThat(invalidation.keys()).containsExactly("t:{acme}:property:42:detail", "t:{acme}:property:42:score",
                 "t:{acme}:property:42:timeline");
-        assertThat(invalidation.groups()).containsExactly("t:{acme}:properties:lists");
+        assertThat(invalidation.groups()).containsExactly("t:{acme}:properties:lists", "t:{acme}:properties:scores");
     }
 }

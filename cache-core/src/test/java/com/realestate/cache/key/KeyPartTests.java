@@ -83,6 +83,17 @@ class KeyPartTests {
         }
     }
 
+    @Test
+    void theEncodedLengthIsCountedWithoutEncoding() {
+        Random random = new Random(20261202L);
+        for (int sample = 0; sample < 5000; sample++) {
+            String raw = randomString(random);
+
+            assertThat(KeyPart.encodedLength(raw)).as("length of %s", codePoints(raw))
+                    .isEqualTo(KeyPart.encode(raw).length());
+        }
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     void missingValuesAreRefusedNamingTheirLabel(String raw) {

@@ -31,10 +31,12 @@ class PropertyKeysTests {
                 Arguments.of("list", PropertyKeys.list(ACME, FIRST_PAGE), "t:{acme}:properties:list:" + FIRST_PAGE.hash()),
                 Arguments.of("propertyPattern", PropertyKeys.propertyPattern(ACME, P42), "t:{acme}:property:42:*"),
                 Arguments.of("listPattern", PropertyKeys.listPattern(ACME), "t:{acme}:properties:list:*"),
+                Arguments.of("scorePattern", PropertyKeys.scorePattern(ACME), "t:{acme}:property:*:score"),
                 Arguments.of("tenantPattern", PropertyKeys.tenantPattern(ACME), "t:{acme}:*"),
                 Arguments.of("hashTag", PropertyKeys.hashTag(ACME), "{acme}"),
                 Arguments.of("tenantGroup", PropertyKeys.tenantGroup(ACME), "t:{acme}:all"),
-                Arguments.of("listGroup", PropertyKeys.listGroup(ACME), "t:{acme}:properties:lists"));
+                Arguments.of("listGroup", PropertyKeys.listGroup(ACME), "t:{acme}:properties:lists"),
+                Arguments.of("scoreGroup", PropertyKeys.scoreGroup(ACME), "t:{acme}:properties:scores"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -124,19 +126,28 @@ class PropertyKeysTests {
     }
 
     @Test
-    void keysThatEncodingWouldMakeTooLongForTheCacheClientAreRefused() {
-        TenantId tenant = new TenantId("é".repeat(TenantId.MAX_LENGTH));
-        PropertyId property = new PropertyId("€".repeat(PropertyId.MAX_LENGTH));
+    void keysOfIdsAtTheirEncodedLimitsAreAcceptableToTheCacheClient() {
+        TenantId tenant = new TenantId("é".repeat(TenantId.MAX_ENCODED_LENGTH / 6) + "t".repeat(TenantId.MAX_ENCODED_LENGTH % 6));
+        PropertyId property = new PropertyId("€".repeat(PropertyId.MAX_ENCODED_LENGTH / 9)
+                + "p".repeat(PropertyId.MAX_ENCODED_LENGTH % 9));
 
-        assertThatThrownBy(() -> PropertyKeys.detail(tenant, property))
+        assertThat(keysOf(tenant, List.of(property)))
+                .allSatisfy(key -> assertThat(key).hasSizeLessThanOrEqualTo(PropertyKeys.MAX_KEY_LENGTH));
+    }
+
+    @Test
+    void idsThatEncodingWouldMakeTooLongForAKeyAreRefusedAtConstruction() {
+        assertThatThrownBy(() -> new TenantId("é".repeat(TenantId.MAX_ENCODED_LENGTH / 6 + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("more than the " + PropertyKeys.MAX_KEY_LENGTH);
+                .hasMessageContaining("at most " + TenantId.MAX_ENCODED_LENGTH + " characters once percent-encoded");
+        assertThatThrownBy(() -> new PropertyId("€".repeat(PropertyId.MAX_LENGTH)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + PropertyId.MAX_ENCODED_LENGTH + " characters once percent-encoded");
     }
 
     static Stream<Arguments> groupedKeys() {
         return Stream.of(
                 Arguments.of("detailKey", PropertyKeys.detailKey(ACME, P42), PropertyKeys.detail(ACME, P42)),
-                Arguments.of("scoreKey", PropertyKeys.scoreKey(ACME, P42), PropertyKeys.score(ACME, P42)),
                 Arguments.of("timelineKey", PropertyKeys.timelineKey(ACME, P42), PropertyKeys.timeline(ACME, P42)));
     }
 
@@ -144,6 +155,12 @@ class PropertyKeysTests {
     @MethodSource("groupedKeys")
     void propertyCacheKeysAreTheirPlainKeyInTheTenantGroup(String kind, CacheKey actual, String plainKey) {
         assertThat(actual).isEqualTo(CacheKey.of(plainKey, "t:{acme}:all"));
+    }
+
+    @Test
+    void aScoreCacheKeyIsInTheTenantGroupAndTheScoreGroup() {
+        assertThat(PropertyKeys.scoreKey(ACME, P42)).isEqualTo(
+                CacheKey.of(PropertyKeys.score(ACME, P42), "t:{acme}:all", "t:{acme}:properties:scores"));
     }
 
     @Test
@@ -157,7 +174,8 @@ class PropertyKeysTests {
     void groupsOfATenantShareTheSlotOfItsHashTag(TenantId tenant) {
         int tagSlot = ClusterSlots.slot(KeyPart.encode(tenant.value()));
 
-        assertThat(List.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant)))
+        assertThat(List.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant),
+                PropertyKeys.scoreGroup(tenant)))
                 .allSatisfy(group -> assertThat(ClusterSlots.slot("realestate:" + group + "\u001Fgeneration"))
                         .as(group).isEqualTo(tagSlot));
     }
@@ -165,17 +183,34 @@ class PropertyKeysTests {
     @Test
     void noTwoAdversarialTenantsShareAGroupAndNoGroupIsAKey() {
         List<String> groups = tenants().stream()
-                .flatMap(tenant -> Stream.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant)))
+                .flatMap(tenant -> Stream.of(PropertyKeys.tenantGroup(tenant), PropertyKeys.listGroup(tenant),
+                        PropertyKeys.scoreGroup(tenant)))
                 .toList();
         List<String> keys = tenants().stream().flatMap(tenant -> keysOf(tenant).stream()).toList();
 
-        assertThat(groups).hasSize(tenants().size() * 2).doesNotHaveDuplicates().doesNotContainAnyElementsOf(keys);
+        assertThat(groups).hasSize(tenants().size() * 3).doesNotHaveDuplicates().doesNotContainAnyElementsOf(keys);
     }
 
     @ParameterizedTest
     @MethodSource("adversarialTenants")
     void theListPatternDoesNotMatchTheListGroup(TenantId tenant) {
         assertThat(RedisGlob.matches(PropertyKeys.listPattern(tenant), PropertyKeys.listGroup(tenant))).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("adversarialTenants")
+    void aScorePatternMatchesEveryScoreOfItsTenantAndNothingElse(TenantId tenant) {
+        String pattern = PropertyKeys.scorePattern(tenant);
+
+        for (TenantId other : tenants()) {
+            for (PropertyId property : properties()) {
+                assertThat(RedisGlob.matches(pattern, PropertyKeys.score(other, property)))
+                        .as("%s against %s/%s", pattern, other, property).isEqualTo(other.equals(tenant));
+                assertThat(RedisGlob.matches(pattern, PropertyKeys.detail(other, property))).isFalse();
+                assertThat(RedisGlob.matches(pattern, PropertyKeys.timeline(other, property))).isFalse();
+            }
+        }
+        assertThat(RedisGlob.matches(pattern, PropertyKeys.scoreGroup(tenant))).isFalse();
     }
 
     static Stream<TenantId> adversarialTenants() {

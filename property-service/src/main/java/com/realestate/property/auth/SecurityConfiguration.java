@@ -2,6 +2,7 @@ package com.realestate.property.auth;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -31,6 +32,10 @@ public class SecurityConfiguration {
 
     private static final String PROPERTIES = "/api/v1/properties";
     private static final String PROPERTY = PROPERTIES + "/*";
+    /** The reads, which answer HEAD too (Spring MVC serves it with the GET handler), so both need the same rule. */
+    private static final String[] READS = {PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline",
+        ConstantPropertyController.PATH};
+    private static final String[] READERS = roles(Role.USER, Role.ANALYST, Role.OPS, Role.ADMIN);
 
     /** The API's filter chain: stateless, bearer tokens only, roles per method and route. */
     @Bean
@@ -48,15 +53,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(GET, PROPERTIES, PROPERTY, PROPERTY + "/score", PROPERTY + "/timeline",
-                                ConstantPropertyController.PATH)
-                        .hasAnyRole(roles(Role.USER, Role.ANALYST, Role.OPS, Role.ADMIN))
+                        .requestMatchers(GET, READS).hasAnyRole(READERS)
+                        .requestMatchers(HEAD, READS).hasAnyRole(READERS)
                         .requestMatchers(POST, PROPERTIES).hasAnyRole(roles(Role.ANALYST, Role.ADMIN))
                         .requestMatchers(PUT, PROPERTY).hasAnyRole(roles(Role.ANALYST, Role.OPS, Role.ADMIN))
                         .requestMatchers(DELETE, PROPERTY).hasAnyRole(roles(Role.ADMIN))
                         .requestMatchers(POST, PROPERTY + "/cache/invalidate").hasAnyRole(roles(Role.ADMIN))
                         .requestMatchers("/actuator/**").hasAnyRole(roles(Role.OPS, Role.ADMIN))
-                        .anyRequest().authenticated())
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(problems)

@@ -20,7 +20,7 @@ import org.springframework.data.redis.cache.RedisCacheManager;
 /**
  * The peer: Spring Data Redis' {@link RedisCacheManager}, used exactly as {@code @Cacheable} uses a cache (a GET,
  * and on a miss the loader and a PUT with the view's TTL), under the same tenant-scoped keys. A committed write
- * evicts the property's detail, score and timeline and clears its tenant's list pages (a SCAN of the list keys),
+ * evicts the property's detail, score and timeline and clears its tenant's list pages and scores (SCANs of their keys),
  * so it keeps read-after-write like ours. As with Spring's logging cache error handler, Redis trouble is logged
  * once and reads fall through to the loader; unlike ours, an eviction Redis refused is not retried.
  */
@@ -70,7 +70,7 @@ final class SpringRedisViewCache implements PropertyViewCache {
     @Override
     public InvalidationResult invalidate(InvalidationRequest request) {
         return dropProperty(request.tenant(), request.property())
-                ? new InvalidationResult(true, "evicted 3 keys and cleared the tenant's list pages")
+                ? new InvalidationResult(true, "evicted 3 keys and cleared the tenant's list pages and scores")
                 : new InvalidationResult(false, "Redis is unavailable: nothing was evicted");
     }
 
@@ -85,6 +85,7 @@ final class SpringRedisViewCache implements PropertyViewCache {
             caches.get(PropertyView.SCORES).evictIfPresent(PropertyKeys.score(tenant, property));
             caches.get(PropertyView.TIMELINES).evictIfPresent(PropertyKeys.timeline(tenant, property));
             caches.get(PropertyView.LISTS).clear(PropertyKeys.listPattern(tenant));
+            caches.get(PropertyView.SCORES).clear(PropertyKeys.scorePattern(tenant));
             return true;
         });
         return done != null;

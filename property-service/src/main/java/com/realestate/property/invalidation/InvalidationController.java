@@ -29,14 +29,17 @@ public class InvalidationController {
         this.port = port;
     }
 
-    /** Asks the cache to drop every view of the property and the tenant's list pages. */
+    /**
+     * Asks the cache to drop every view of the property and the tenant's list pages. Only an invalidation that
+     * will happen takes one of the tenant's permits: a request for an unknown id is answered 404 without one.
+     */
     @PostMapping(PropertyController.PATH + "/{id}/cache/invalidate")
     @Operation(summary = "Invalidate a property's cached views",
             description = "Answers 202 with the keys and groups; 429 with Retry-After over the tenant's limit.")
     public ResponseEntity<InvalidationResponse> invalidate(Caller caller, @PathVariable String id) {
-        rateLimiter.acquire(caller.tenant());
         PropertyId propertyId = PropertyIds.fromPath(id);
         properties.get(caller.tenant(), propertyId);
+        rateLimiter.acquire(caller.tenant());
         InvalidationRequest request = InvalidationRequest.forProperty(caller.tenant(), propertyId);
         return ResponseEntity.accepted().body(InvalidationResponse.of(request, port.invalidate(request)));
     }

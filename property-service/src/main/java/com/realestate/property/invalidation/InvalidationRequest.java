@@ -1,5 +1,7 @@
 package com.realestate.property.invalidation;
 
+import com.realestate.cache.invalidation.Invalidation;
+import com.realestate.cache.invalidation.PropertyInvalidations;
 import com.realestate.cache.key.PropertyId;
 import com.realestate.cache.key.PropertyKeys;
 import com.realestate.cache.key.TenantId;
@@ -7,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a change to one property makes stale: its own views by key, and every cached list page of its tenant by
- * group (a page may hold the property, and its total may have changed), which is invalidated in O(1).
+ * What a change to one property makes stale: its own views by key, and by group, each invalidated in O(1), every
+ * cached list page of its tenant (a page may hold the property, and its total may have changed) and every cached
+ * score of its tenant (the property may be among a score's comparables).
  *
  * @param tenant   the tenant of the property
  * @param property the property
@@ -25,11 +28,9 @@ public record InvalidationRequest(TenantId tenant, PropertyId property, List<Str
         groups = List.copyOf(groups);
     }
 
-    /** Everything cached about the property, and the tenant's list pages. */
+    /** Everything cached about the property, and the tenant's list pages and scores. */
     public static InvalidationRequest forProperty(TenantId tenant, PropertyId property) {
-        return new InvalidationRequest(tenant, property,
-                List.of(PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
-                        PropertyKeys.timeline(tenant, property)),
-                List.of(PropertyKeys.listGroup(tenant)));
+        Invalidation invalidation = PropertyInvalidations.property(tenant, property);
+        return new InvalidationRequest(tenant, property, invalidation.keys(), invalidation.groups());
     }
 }

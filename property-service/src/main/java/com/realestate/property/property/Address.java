@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Size;
  * @param country    the country
  */
 public record Address(
-        @NotBlank @Size(max = 200) String line1,
-        @NotBlank @Size(max = 100) String city,
-        @Size(max = 100) String region,
-        @Size(max = 20) String postalCode,
-        @NotBlank @Size(max = 100) String country) {
+        @NotBlank @Size(max = 200) @StorableText String line1,
+        @NotBlank @Size(max = 100) @StorableText String city,
+        @Size(max = 100) @StorableText String region,
+        @Size(max = 20) @StorableText String postalCode,
+        @NotBlank @Size(max = 100) @StorableText String country) {
 }

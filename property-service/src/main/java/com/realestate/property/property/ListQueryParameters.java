@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the list endpoint's query string into a {@link ListQuery}, the normalised form that is both the cache key
- * and the SQL filter, and adds the checks that only the service can make: known status and type names and a
- * price range that is not upside down.
+ * and the SQL filter, and adds the checks that only the service can make: text the database can compare (no NUL
+ * or other control character), known status and type names and a price range that is not upside down.
  */
 public final class ListQueryParameters {
 
@@ -39,6 +39,12 @@ public final class ListQueryParameters {
                 .sorted()
                 .forEach(name -> violations.add(new FieldViolation(name, "is not a known list parameter; known: "
                         + NAMES.stream().sorted().toList())));
+        parameters.entrySet().stream()
+                .filter(parameter -> !parameter.getValue().stream().allMatch(StorableText.Validator::storable))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .forEach(name -> violations.add(new FieldViolation(name,
+                        "must not contain control characters or unpaired surrogates")));
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }

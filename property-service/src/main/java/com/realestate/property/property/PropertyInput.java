@@ -1,6 +1,7 @@
 package com.realestate.property.property;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,9 @@ import java.util.List;
 
 /**
  * The body of a create or a full replace: every field of a property that a client owns. The bounds match the
- * columns, so whatever passes validation can be stored exactly as given.
+ * columns, so whatever passes validation can be stored exactly as given. The decimals have a maximum besides their
+ * digits because {@code @Digits} counts the integer digits of a number such as {@code 1E+2147483647} in an int
+ * that overflows, and lets it through.
  *
  * @param address   where the property is
  * @param price     the asking price, more than 0, at most 12 digits before the point and 2 after it
@@ -30,14 +33,16 @@ import java.util.List;
  */
 public record PropertyInput(
         @NotNull @Valid Address address,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal price,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999999999.99")
+        @Digits(integer = 12, fraction = 2) BigDecimal price,
         @NotNull @CurrencyCode String currency,
         @NotNull @Min(0) @Max(1000) Integer bedrooms,
         @NotNull @Min(0) @Max(1000) Integer bathrooms,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 2) BigDecimal areaSqm,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2) BigDecimal areaSqm,
         @NotNull PropertyType type,
         @NotNull PropertyStatus status,
-        @Size(max = 50) List<@NotBlank @Size(max = 60) String> features) {
+        @Size(max = 50) List<@NotBlank @Size(max = 60) @StorableText String> features) {
 
     /** Scale of the stored decimals. */
     public static final int DECIMAL_SCALE = 2;

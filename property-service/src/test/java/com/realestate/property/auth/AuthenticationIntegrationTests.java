@@ -42,6 +42,8 @@ class AuthenticationIntegrationTests extends ApiIntegrationTest {
                         claims -> claims.claim("tenant_id", " "), Role.ADMIN)),
                 Arguments.of("a non-text tenant", TestTokens.signed(TENANT,
                         claims -> claims.claim("tenant_id", List.of("a", "b")), Role.ADMIN)),
+                Arguments.of("a tenant too long to be a key", TestTokens.signed(TENANT,
+                        claims -> claims.claim("tenant_id", "€".repeat(100)), Role.ADMIN)),
                 Arguments.of("no subject", TestTokens.signed(TENANT, claims -> claims.subject(null), Role.ADMIN)));
     }
 

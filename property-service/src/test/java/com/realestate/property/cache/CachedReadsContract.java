@@ -72,6 +72,29 @@ abstract class CachedReadsContract extends ApiIntegrationTest {
     }
 
     @Test
+    void aChangeToAComparableIsVisibleOnTheNextScoreRead() {
+        String id = create(tenant, SampleProperties.json());
+        String comparable = create(tenant, SampleProperties.with(body -> body.put("price", 500000)));
+        assertThat(api.get(PROPERTIES + "/" + id + "/score", admin).json().get("components").get("comparables")
+                .asInt()).isEqualTo(1);
+        String before = medianOfComparables(id);
+
+        assertThat(api.send("PUT", PROPERTIES + "/" + comparable, admin,
+                SampleProperties.with(body -> body.put("price", 800000))).status()).isEqualTo(200);
+        String afterUpdate = medianOfComparables(id);
+        assertThat(api.send("DELETE", PROPERTIES + "/" + comparable, admin, null).status()).isEqualTo(204);
+
+        assertThat(afterUpdate).isNotEqualTo(before);
+        assertThat(api.get(PROPERTIES + "/" + id + "/score", admin).json().get("components").get("comparables")
+                .asInt()).as("comparables once the other listing is gone").isZero();
+    }
+
+    private String medianOfComparables(String id) {
+        return api.get(PROPERTIES + "/" + id + "/score", admin).json().get("components").get("cityMedianPricePerSqm")
+                .asString();
+    }
+
+    @Test
     void aCreatedPropertyAppearsInCachedLists() {
         create(tenant, SampleProperties.json());
         assertThat(api.get(PROPERTIES, admin).json().get("total").asLong()).isEqualTo(1);

@@ -31,7 +31,7 @@ class InvalidationIntegrationTests extends ApiIntegrationTest {
                 PropertyKeys.detail(tenant, property), PropertyKeys.score(tenant, property),
                 PropertyKeys.timeline(tenant, property));
         assertThat(body.get("groups").valueStream().map(JsonNode::asString)).containsExactly(
-                PropertyKeys.listGroup(tenant));
+                PropertyKeys.listGroup(tenant), PropertyKeys.scoreGroup(tenant));
         assertThat(body.get("performed").asBoolean()).isTrue();
     }
 
@@ -56,7 +56,13 @@ class InvalidationIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void anUnknownIdIsNotFound() {
-        assertThat(api.send("POST", PROPERTIES + "/missing/cache/invalidate", admin, null).status()).isEqualTo(404);
+    void anUnknownIdIsNotFoundAndTakesNoneOfTheTenantsPermits() {
+        for (int i = 0; i <= INVALIDATIONS_PER_PERIOD; i++) {
+            assertThat(api.send("POST", PROPERTIES + "/missing/cache/invalidate", admin, null).status())
+                    .isEqualTo(404);
+        }
+
+        String id = create(tenant);
+        assertThat(api.send("POST", PROPERTIES + "/" + id + "/cache/invalidate", admin, null).status()).isEqualTo(202);
     }
 }

@@ -53,4 +53,12 @@ class ListQueryParametersTests {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field).containsExactly("status", "type", "minPrice"));
     }
+
+    @Test
+    void textTheDatabaseCannotCompareIsNamedByItsParameter() {
+        assertThatThrownBy(() -> ListQueryParameters.parse(Map.of("city", List.of("a\u0000b"), "type",
+                List.of("HOUSE\uD800"))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("city", "type"));
+    }
 }

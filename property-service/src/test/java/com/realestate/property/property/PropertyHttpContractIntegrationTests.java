@@ -190,6 +190,16 @@ class PropertyHttpContractIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anIdTooLongToBeACacheKeyIsNotFoundLikeAnyUnknownId() {
+        String id = "%E2%82%AC".repeat(200);
+
+        for (String path : List.of("", "/score", "/timeline")) {
+            ApiClient.Response response = api.get(PROPERTIES + "/" + id + path, user);
+            assertThat(response.status()).as(path + ": " + response).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theOpenApiDescriptionListsEveryRouteAndSwaggerUiIsServed() {
         JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /** Invalid input is refused with a 400 problem that names the field, and nothing is written. */
 class PropertyValidationIntegrationTests extends ApiIntegrationTest {
@@ -28,6 +29,8 @@ class PropertyValidationIntegrationTests extends ApiIntegrationTest {
                 invalid("price", json -> json.put("price", -5)),
                 invalid("price", json -> json.put("price", "1.005")),
                 invalid("price", json -> json.put("price", "1e15")),
+                invalid("price", json -> json.putRawValue("price", new RawValue("1E+2147483647"))),
+                invalid("areaSqm", json -> json.putRawValue("areaSqm", new RawValue("1E+2147483647"))),
                 invalid("price", json -> json.put("price", "cheap")),
                 invalid("price", json -> json.remove("price")),
                 invalid("currency", json -> json.put("currency", "XYZ")),
@@ -44,6 +47,9 @@ class PropertyValidationIntegrationTests extends ApiIntegrationTest {
                 invalid("address.city", json -> json.withObject("address").put("city", " ")),
                 invalid("address.country", json -> json.withObject("address").remove("country")),
                 invalid("features[2]", json -> json.withArray("features").add("")),
+                invalid("features[2]", json -> json.withArray("features").add("x\u0000")),
+                invalid("address.line1", json -> json.withObject("address").put("line1", "a\u0000b")),
+                invalid("address.city", json -> json.withObject("address").put("city", "Lis\nbon")),
                 invalid("features", json -> json.put("features", "balcony")),
                 invalid("owner", json -> json.put("owner", "someone")),
                 invalid("address.floor", json -> json.withObject("address").put("floor", 3)),
@@ -116,7 +122,9 @@ class PropertyValidationIntegrationTests extends ApiIntegrationTest {
                 Arguments.of("?minBedrooms=-2", "minBedrooms"),
                 Arguments.of("?status=FOR_SALE", "status"),
                 Arguments.of("?type=castle", "type"),
-                Arguments.of("?city=a&city=b", "city"));
+                Arguments.of("?city=a&city=b", "city"),
+                Arguments.of("?city=a%00b", "city"),
+                Arguments.of("?type=HOUSE%1F", "type"));
     }
 
     @ParameterizedTest(name = "{0} names {1}")
