@@ -10,11 +10,10 @@ import com.realestate.cache.client.CacheKey;
  *
  * <p>In Redis Cluster a grouped key's scripts read the key and its group's generation token together, so both must
  * hash to one slot, and Spring keys carry no hash tag of their own. Every key and the group therefore start with
- * the tag {@code {<keySegment>}} (braces inside the segment replaced): a key {@code 42} of cache {@code listings} is
- * stored as {@code <prefix>listings:{listings}42}. A whole Spring cache thus lives in one slot, which suits many
- * modest caches; a cache too big for one node would need a finer tag. A brace in the client's key prefix or in the
- * segment comes first and becomes the tag instead, which still keeps a key and its group together, unless it is an
- * empty {@code {}} (then Redis hashes the whole key).
+ * the tag {@code {<keySegment>}}: a key {@code 42} of cache {@code listings} is stored as
+ * {@code <prefix>listings:{listings}42}. A whole Spring cache thus lives in one slot, which suits many modest caches;
+ * a cache too big for one node would need a finer tag. Segments hold no braces (the manager refuses them), so the
+ * tag is always this one.
  */
 final class CacheGroup {
 
@@ -26,7 +25,7 @@ final class CacheGroup {
 
     /** The keys of the cache stored under {@code keySegment}. */
     CacheGroup(String keySegment) {
-        this.hashTag = "{" + keySegment.replace('{', '_').replace('}', '_') + "}";
+        this.hashTag = "{" + keySegment + "}";
         this.group = hashTag + GROUP;
     }
 

@@ -9,12 +9,15 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,8 +33,9 @@ import org.springframework.cache.interceptor.SimpleKey;
  * tag ({@code ~l:42}, {@code ~u:<uuid>}, {@code ~k(tenant-7,~l:42)}); a string that itself starts with {@code ~},
  * is blank or holds control characters is written {@code ~s:<percent-escaped>}. Composite parts are separated by
  * commas, with commas and backslashes inside a part escaped. Keys longer than {@value #MAX_LENGTH} characters become
- * {@code ~h:<sha-256>}. Other objects are written as their class name and {@code toString()}, so they must
- * override it, as for any Redis-backed Spring cache.
+ * {@code ~h:<sha-256>}. Dates are keyed by their class and milliseconds (and a {@code Timestamp}'s nanoseconds), as
+ * their {@code toString()} drops the milliseconds. Other objects are written as their class name and
+ * {@code toString()}, so they must override it, as for any Redis-backed Spring cache.
  */
 final class CacheKeys {
 
@@ -65,9 +69,13 @@ final class CacheKeys {
             case Character value -> TAG + "c:" + escape(value.toString());
             case UUID value -> TAG + "u:" + value;
             case Enum<?> value -> TAG + "e:" + value.getDeclaringClass().getName() + "." + value.name();
+            case Date value -> TAG + "dt:" + value.getClass().getName() + ":" + value.getTime()
+                    + (value instanceof Timestamp timestamp ? "." + timestamp.getNanos() : "");
+            case Optional<?> value -> composite("opt", value.stream().toList());
             case SimpleKey value -> composite("k", simpleKeyParams(value));
             case List<?> value -> composite("L", value);
             case Set<?> value -> composite("S", sorted(value.stream().map(CacheKeys::encode)));
+            case Collection<?> value -> composite("C:" + value.getClass().getName(), value);
             case Map<?, ?> value -> composite("M", sorted(value.entrySet().stream()
                     .map(entry -> composite("e", Arrays.asList(entry.getKey(), entry.getValue())))));
             case Record value -> recordKey(value);
@@ -76,7 +84,7 @@ final class CacheKeys {
     }
 
     private static String string(String text) {
-        if (text.isBlank() || text.charAt(0) == TAG || text.chars().anyMatch(Character::isISOControl)) {
+        if (text.isBlank() || text.charAt(0) == TAG || text.codePoints().anyMatch(CacheKeys::escaped)) {
             return TAG + "s:" + escape(text);
         }
         return text;
@@ -125,18 +133,25 @@ final class CacheKeys {
         return out.append(')').toString();
     }
 
-    /** Escapes {@code %} and control characters (which the client refuses in keys) as {@code %} and four hex digits. */
+    /**
+     * Escapes {@code %}, control characters and unpaired surrogates (which the client refuses in keys: the last have
+     * no UTF-8 form) as {@code %} and four hex digits.
+     */
     private static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' || Character.isISOControl(c)) {
-                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(c));
+        text.codePoints().forEach(codePoint -> {
+            if (codePoint == '%' || escaped(codePoint)) {
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((char) codePoint));
             } else {
-                out.append(c);
+                out.appendCodePoint(codePoint);
             }
-        }
+        });
         return out.toString();
+    }
+
+    /** A control character, or half of a surrogate pair on its own (a code point of its own in the surrogate range). */
+    private static boolean escaped(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
     }
 
     /** Encoded elements of an unordered collection, sorted, so that equal sets and maps give equal keys. */

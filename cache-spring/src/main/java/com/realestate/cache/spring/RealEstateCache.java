@@ -8,9 +8,13 @@ import com.realestate.cache.client.WriteOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,9 @@ import tools.jackson.databind.JsonNode;
 public final class RealEstateCache extends AbstractValueAdaptingCache {
 
     private static final Logger log = LoggerFactory.getLogger(RealEstateCache.class);
+    /** Where asynchronous retrievals run: a virtual thread each, since a cache call blocks on Redis, briefly. */
+    private static final Executor OFF_THE_CALLER = task -> Thread.ofVirtual().name("realestate-cache-retrieve")
+            .start(task);
 
     private final String name;
     private final CacheClient view;
@@ -104,6 +111,38 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
             return value;
         }
         return (T) fromStoreValue(cached);
+    }
+
+    /**
+     * The cached value, looked up on a virtual thread of its own so that the caller never waits on Redis: completes
+     * with {@code null} on a miss and with a {@link ValueWrapper} on a hit (whose value is {@code null} for a
+     * remembered {@code null}), as Spring expects of a cache that keeps nulls.
+     */
+    @Override
+    public CompletableFuture<?> retrieve(Object key) {
+        return CompletableFuture.supplyAsync(() -> get(key), OFF_THE_CALLER);
+    }
+
+    /**
+     * As {@link #get(Object, Callable)} on a virtual thread: the cached value, or else the loader's, stored once it
+     * completes, with one load per key across threads and processes. The future fails with the loader's own
+     * exception when its future fails.
+     */
+    @Override
+    public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        OFF_THE_CALLER.execute(() -> {
+            try {
+                result.complete(get(key, () -> valueLoader.get().join()));
+            } catch (ValueRetrievalException e) {
+                Throwable cause = e.getCause() instanceof CompletionException completion && completion.getCause() != null
+                        ? completion.getCause() : e.getCause();
+                result.completeExceptionally(cause != null ? cause : e);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.realestate.cache.spring;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.CacheConfigurationException;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.key.KeyPart;
 import com.realestate.cache.tier.NearCacheSettings;
 import java.time.Duration;
 import java.util.Collection;
@@ -137,7 +138,7 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
             return null;
         }
         return create(name, definition != null ? definition
-                : new Definition(requireValidSegment(name, name), defaultPolicy, null));
+                : new Definition(requireValidSegment(name, dynamicSegment(name)), defaultPolicy, null));
     }
 
     @Override
@@ -178,18 +179,34 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
 
     /**
      * A key segment of a cache: it becomes {@code <prefix><segment>:}, so a colon would let one cache's keys fall
-     * inside another's (cache {@code a} key {@code b:1} and cache {@code a:b} key {@code 1}).
+     * inside another's (cache {@code a} key {@code b:1} and cache {@code a:b} key {@code 1}), and it is the hash tag
+     * of the cache's keys, so a brace would end the tag early (an empty {@code {}} would even part a key from its
+     * group's token in Redis Cluster).
      */
     static String requireValidSegment(String cacheName, String segment) {
         if (segment == null || segment.isBlank()) {
             throw new CacheConfigurationException("Cache '" + cacheName + "' needs a non-blank key prefix");
         }
-        if (segment.indexOf(':') >= 0 || segment.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        if (!plainSegment(segment)) {
             throw new CacheConfigurationException("Cache '" + cacheName + "' cannot keep its keys under '" + segment
-                    + "': a key prefix must not contain ':', whitespace or control characters; set"
+                    + "': a key prefix must not contain ':', braces, whitespace or control characters; set"
                     + " realestate.cache.caches[" + cacheName + "].key-prefix to one that does not");
         }
         return segment;
+    }
+
+    /**
+     * The key segment of a cache created on first use: its name, or when the name could not be one (such as
+     * {@code user:profile}, a common style) or holds a {@code %}, the name {@linkplain KeyPart#encode percent-encoded},
+     * which no plain name can equal.
+     */
+    private static String dynamicSegment(String name) {
+        return plainSegment(name) && name.indexOf('%') < 0 ? name : KeyPart.encode("cache name", name);
+    }
+
+    private static boolean plainSegment(String segment) {
+        return segment.chars().noneMatch(c -> c == ':' || c == '{' || c == '}' || Character.isWhitespace(c)
+                || Character.isISOControl(c));
     }
 
     private @Nullable NearCacheSettings nearCacheOf(Definition definition) {

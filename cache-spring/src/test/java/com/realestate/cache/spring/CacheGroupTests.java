@@ -42,8 +42,7 @@ class CacheGroupTests {
     @CsvSource({
         "realestate:, listings",
         "realestate:, lst",
-        "realestate:, a{b",
-        "realestate:, }x{",
+        "realestate:, user%3Aprofile",
         "{app}:, listings",
     })
     void aKeyAndItsGroupShareAClusterSlot(String clientPrefix, String keySegment) {

@@ -3,9 +3,13 @@ package com.realestate.cache.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -97,6 +101,38 @@ class CacheKeysTests {
         assertThat(CacheKeys.toKey("a\nb")).isEqualTo("~s:a%000Ab");
         assertThat(CacheKeys.toKey("  ")).isEqualTo("~s:  ");
         assertThat(CacheKeys.toKey("")).isEqualTo("~s:");
+    }
+
+    @Test
+    void halvesOfSurrogatePairsAreEscapedAndWholePairsKept() {
+        assertThat(CacheKeys.toKey("a\uD800")).isEqualTo("~s:a%D800");
+        assertThat(CacheKeys.toKey('\uDC00')).isEqualTo("~c:%DC00");
+        assertThat(CacheKeys.toKey("🏠")).isEqualTo("🏠");
+        assertThat(CacheKeys.toKey(List.of("🏠\uD800"))).isEqualTo("~L(~s:🏠%D800)");
+    }
+
+    @Test
+    void datesThatPrintAlikeButDifferInMillisecondsStayApart() {
+        assertThat(CacheKeys.toKey(new Date(1_000))).isNotEqualTo(CacheKeys.toKey(new Date(1_500)));
+        assertThat(CacheKeys.toKey(new Date(1_000))).isEqualTo(CacheKeys.toKey(new Date(1_000)));
+        Timestamp early = new Timestamp(1_000);
+        Timestamp late = new Timestamp(1_000);
+        late.setNanos(1);
+        assertThat(CacheKeys.toKey(early)).isNotEqualTo(CacheKeys.toKey(late)).isNotEqualTo(CacheKeys.toKey(new Date(1_000)));
+    }
+
+    @Test
+    void optionalsOfDifferentTypesStayApart() {
+        assertThat(CacheKeys.toKey(Optional.of("1"))).isNotEqualTo(CacheKeys.toKey(Optional.of(1)));
+        assertThat(CacheKeys.toKey(Optional.empty())).isNotEqualTo(CacheKeys.toKey(Optional.of("")));
+    }
+
+    @Test
+    void otherCollectionsAreKeyedByTheirTypeAndElements() {
+        assertThat(CacheKeys.toKey(new ArrayDeque<>(List.of("a, b", "c"))))
+                .isEqualTo(CacheKeys.toKey(new ArrayDeque<>(List.of("a, b", "c"))))
+                .isNotEqualTo(CacheKeys.toKey(new ArrayDeque<>(List.of("a", "b, c"))))
+                .isNotEqualTo(CacheKeys.toKey(List.of("a, b", "c")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,38 @@ class CachingAnnotationsIntegrationTests {
             assertThat(second).isEqualTo(first);
             assertThat(service.calls("find")).isEqualTo(1);
             assertThat(redis.command("EXISTS", TestContexts.storedKey(redis, "listings", "42"))).isEqualTo("1");
+        });
+    }
+
+    @Test
+    void aCacheableMethodReturningAFutureRunsOnceForRepeatedCalls(TestRedis redis) {
+        app(redis).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+
+            Listing first = service.findAsync("7").join();
+            Listing second = service.findAsync("7").join();
+            Listing synced = service.findAsyncSync("8").join();
+            Listing syncedAgain = service.findAsyncSync("8").join();
+
+            assertThat(second).isEqualTo(first);
+            assertThat(syncedAgain).isEqualTo(synced);
+            assertThat(service.calls("findAsync")).isEqualTo(1);
+            assertThat(service.calls("findAsyncSync")).isEqualTo(1);
+            assertThat(redis.command("EXISTS", TestContexts.storedKey(redis, "listings", "7"))).isEqualTo("1");
+        });
+    }
+
+    @Test
+    void aFailedFutureOfASyncMethodReachesTheCallerWithItsOwnExceptionAndIsNotCached(TestRedis redis) {
+        app(redis).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+
+            for (int call = 0; call < 2; call++) {
+                assertThatThrownBy(() -> service.findAsyncOrFail("9").join())
+                        .isInstanceOf(CompletionException.class).cause().isInstanceOf(IOException.class)
+                        .hasMessage("listing source unreachable");
+            }
+            assertThat(service.calls("findAsyncOrFail")).isEqualTo(2);
         });
     }
 

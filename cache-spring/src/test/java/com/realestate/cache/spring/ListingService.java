@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,24 @@ public class ListingService {
     public Optional<Listing> maybe(String id) {
         ran("maybe");
         return Optional.of(new Listing(id, "Faro", new BigDecimal("1.10")));
+    }
+
+    @Cacheable("listings")
+    public CompletableFuture<Listing> findAsync(String id) {
+        ran("findAsync");
+        return CompletableFuture.supplyAsync(() -> new Listing(id, "Coimbra", new BigDecimal("90000.00")));
+    }
+
+    @Cacheable(cacheNames = "slow-listings", sync = true)
+    public CompletableFuture<Listing> findAsyncSync(String id) {
+        ran("findAsyncSync");
+        return CompletableFuture.supplyAsync(() -> new Listing(id, "Aveiro", new BigDecimal("80000.00")));
+    }
+
+    @Cacheable(cacheNames = "slow-listings", sync = true)
+    public CompletableFuture<Listing> findAsyncOrFail(String id) {
+        ran("findAsyncOrFail");
+        return CompletableFuture.failedFuture(new IOException("listing source unreachable"));
     }
 
     @Cacheable("counts")

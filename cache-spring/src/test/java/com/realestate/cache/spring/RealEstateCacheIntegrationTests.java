@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -49,6 +51,54 @@ class RealEstateCacheIntegrationTests {
             assertThat(listings.putIfAbsent("1", "first")).isNull();
             assertThat(listings.putIfAbsent("1", "second").get()).isEqualTo("first");
             assertThat(listings.get("1", String.class)).isEqualTo("first");
+        });
+    }
+
+    @Test
+    void retrieveCompletesWithNothingOnAMissAndTheValueOnAHit(TestRedis redis) {
+        app(redis).run(context -> {
+            Cache listings = cache(context, "listings");
+
+            assertThat(listings.retrieve("1").join()).isNull();
+            listings.put("1", "one");
+
+            assertThat(listings.retrieve("1").join()).isInstanceOfSatisfying(Cache.ValueWrapper.class,
+                    hit -> assertThat(hit.get()).isEqualTo("one"));
+        });
+    }
+
+    @Test
+    void retrieveWithALoaderLoadsOnceAndHandsBackTheLoadersOwnFailure(TestRedis redis) {
+        app(redis).run(context -> {
+            Cache listings = cache(context, "listings");
+            AtomicInteger loads = new AtomicInteger();
+
+            assertThat(listings.retrieve("2", () -> {
+                loads.incrementAndGet();
+                return CompletableFuture.completedFuture("loaded");
+            }).join()).isEqualTo("loaded");
+            assertThat(listings.retrieve("2", () -> {
+                loads.incrementAndGet();
+                return CompletableFuture.completedFuture("again");
+            }).join()).isEqualTo("loaded");
+            assertThat(loads).hasValue(1);
+
+            IllegalStateException failure = new IllegalStateException("source down");
+            assertThatThrownBy(() -> listings.retrieve("3", () -> CompletableFuture.failedFuture(failure)).join())
+                    .isInstanceOf(CompletionException.class).cause().isSameAs(failure);
+            assertThat(listings.get("3")).isNull();
+        });
+    }
+
+    @Test
+    void aCacheCreatedOnFirstUseMayHaveAColonInItsName(TestRedis redis) {
+        app(redis).run(context -> {
+            Cache profiles = cache(context, "user:profile");
+
+            profiles.put("1", "ana");
+
+            assertThat(profiles.get("1", String.class)).isEqualTo("ana");
+            assertThat(redis.command("EXISTS", TestContexts.storedKey(redis, "user%3Aprofile", "1"))).isEqualTo("1");
         });
     }
 

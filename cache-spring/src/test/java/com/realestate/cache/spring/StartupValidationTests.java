@@ -74,6 +74,15 @@ class StartupValidationTests {
     }
 
     @Test
+    void aKeyPrefixWithBracesStopsTheStart() {
+        runner.withPropertyValues("realestate.cache.caches.listings.key-prefix=a{}").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(failureText(context.getStartupFailure()))
+                    .contains("Cache 'listings' cannot keep its keys under 'a{}'").contains("braces");
+        });
+    }
+
+    @Test
     void twoCachesUnderOneKeyPrefixStopTheStart() {
         runner.withPropertyValues("realestate.cache.caches.listings.key-prefix=shared",
                         "realestate.cache.caches.scores.key-prefix=shared")
