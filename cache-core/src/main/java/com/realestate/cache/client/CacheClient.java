@@ -67,8 +67,9 @@ public interface CacheClient extends AutoCloseable {
     DeleteOutcome delete(String key);
 
     /**
-     * Removes every key under the prefix that matches the Redis glob {@code pattern} (for example
-     * {@code property:*}), with SCAN and UNLINK in batches. Keys outside the prefix are never touched.
+     * Removes every cached value under the prefix whose key matches the Redis glob {@code pattern} (for example
+     * {@code property:*}), with SCAN and UNLINK in batches. Keys outside the prefix are never touched, nor are the
+     * {@linkplain #eventStream event streams} inside it.
      */
     BulkDeleteResult deletePattern(String pattern);
 
@@ -84,7 +85,7 @@ public interface CacheClient extends AutoCloseable {
      */
     OptionalLong incr(String key, long amount);
 
-    /** Removes every key under the prefix, and nothing else. */
+    /** Removes every cached value under the prefix, and nothing else: its {@linkplain #eventStream event streams} stay. */
     BulkDeleteResult flush();
 
     /**

@@ -2,6 +2,7 @@ package com.realestate.cache.client;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
@@ -348,7 +349,10 @@ final class RedisCacheClient implements CacheClient {
     }
 
     private BulkDeleteResult unlinkMatching(String match) {
-        ScanArgs args = ScanArgs.Builder.matches(match).limit(SCAN_BATCH);
+        // Only strings: every cached value, tombstone, lease and generation token is one, while the event streams
+        // that live under the prefix too (near-cache announcements, the invalidation bus) must survive a flush, or
+        // a stream recreated within the same millisecond would hide its first entries from every reader.
+        ScanArgs args = KeyScanArgs.Builder.matches(match).limit(SCAN_BATCH).type("string");
         ScanCursor cursor = ScanCursor.INITIAL;
         long deleted = 0;
         try {

@@ -1,6 +1,9 @@
 package com.realestate.cache.client;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,10 +42,26 @@ final class RedisEventStream implements EventStream {
 
     @Override
     public Subscription subscribe(String afterId, StreamListener listener) {
-        StreamSubscription subscription = new StreamSubscription(key, afterId, listener, connector, settings);
+        String start = "$".equals(afterId) ? newestId() : afterId;
+        StreamSubscription subscription = new StreamSubscription(key, start, listener, connector, settings);
         subscriptions.add(subscription);
         subscription.start();
         return subscription;
+    }
+
+    /**
+     * The id of the newest entry ({@code 0-0} for an empty stream), read before {@code subscribe} returns so that
+     * an entry published right after it is delivered whenever the reader connects; {@code "$"} when Redis cannot tell
+     * now, which the reader then resolves when it connects (see {@link StreamSubscription}).
+     */
+    private String newestId() {
+        try {
+            List<StreamMessage<String, byte[]>> newest = redis.execute(Operation.STREAM,
+                    c -> c.xrevrange(key, Range.create("-", "+"), Limit.create(0, 1)));
+            return newest.isEmpty() ? "0-0" : newest.get(0).getId();
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return "$";
+        }
     }
 
     @Override

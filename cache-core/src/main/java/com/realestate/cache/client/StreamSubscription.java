@@ -25,12 +25,15 @@ final class StreamSubscription implements Subscription {
     private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
     private static final int BATCH = 100;
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How far before {@code subscribe} a {@code "$"} subscription starts at the latest: covers clock skew with Redis. */
+    static final long START_SLACK_MILLIS = TimeUnit.SECONDS.toMillis(5);
 
     private final String key;
     private final StreamListener listener;
     private final RedisConnector connector;
     private final CacheSettings settings;
     private final Thread reader;
+    private final long subscribedAtMillis = System.currentTimeMillis();
     private volatile String lastId;
     private volatile boolean connected;
     private volatile boolean closed;
@@ -83,6 +86,10 @@ final class StreamSubscription implements Subscription {
                         : XReadArgs.Builder.block(RedisConnector.STREAM_BLOCK).count(BATCH);
                 List<StreamMessage<String, String>> messages = commands.xread(read, XReadArgs.StreamOffset.from(key, lastId));
                 deliver(messages);
+                if (!messages.isEmpty() && !closed) {
+                    // Entries after those may have been trimmed while the listener worked through them.
+                    checkForTrim(commands);
+                }
                 if (messages.size() < BATCH && !closed) {
                     catchingUp = false;
                     listener.onCaughtUp();
@@ -116,13 +123,22 @@ final class StreamSubscription implements Subscription {
         return connection.sync();
     }
 
-    /** Pins "$" to the id of the newest entry, so a reconnect resumes exactly where this subscription began. */
+    /**
+     * Pins "$" to an id, so a reconnect resumes exactly where this subscription began. The stream resolves "$" before
+     * {@code subscribe} returns; it is left to the reader only when Redis could not be asked then, and the reader
+     * connects later, maybe much later. An entry published in between must still be delivered, so the start is then
+     * the newest entry's id only if that is older than a few seconds before {@code subscribe} was called, and else
+     * {@link #START_SLACK_MILLIS} before the call (Redis' clock gives entry ids): the entries of those seconds come
+     * again, which at-least-once listeners take in their stride.
+     */
     private void resolveStart(RedisCommands<String, String> commands) {
         if (!"$".equals(lastId)) {
             return;
         }
         List<StreamMessage<String, String>> newest = commands.xrevrange(key, Range.create("-", "+"), Limit.create(0, 1));
-        lastId = newest.isEmpty() ? "0-0" : newest.get(0).getId();
+        String newestId = newest.isEmpty() ? "0-0" : newest.get(0).getId();
+        String floor = (subscribedAtMillis - START_SLACK_MILLIS) + "-0";
+        lastId = StreamIds.compare(newestId, floor) < 0 ? newestId : floor;
     }
 
     /**
@@ -140,6 +156,14 @@ final class StreamSubscription implements Subscription {
             reportGap("the stream is gone", "0-0");
             return;
         }
+        checkForTrim(commands);
+    }
+
+    /**
+     * The part of {@link #checkForGap} that runs after every batch read, one {@code XINFO STREAM}: entries after the
+     * last delivered one were trimmed or deleted, or the stream is behind it.
+     */
+    private void checkForTrim(RedisCommands<String, String> commands) {
         List<Object> info = commands.xinfoStream(key);
         String lastGenerated = null;
         for (int i = 0; i + 1 < info.size(); i += 2) {
@@ -173,7 +197,7 @@ final class StreamSubscription implements Subscription {
             String payload = message.getBody().get(RedisEventStream.FIELD);
             try {
                 listener.onEvent(message.getId(), payload == null ? "" : payload);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("Cache '{}': the listener of '{}' failed on entry {}; going on with the next",
                         settings.name(), key, message.getId(), e);
             }

@@ -91,12 +91,18 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
 
     /**
      * {@code true} when a value cached for {@code key} may be served: no invalidation of the key, of one of its
-     * groups or of everything is pending, or one synchronous attempt at those just carried them out.
+     * groups or of everything is pending, or one synchronous attempt at those just carried them out. A pending flush
+     * of everything is never attempted here but left to the background retries: it walks the whole keyspace, and
+     * every read at once would otherwise start one.
      */
     public boolean mayServe(CacheKey key) {
         Invalidation touching = pending.touching(key);
         if (touching.isEmpty()) {
             return true;
+        }
+        if (touching.flush()) {
+            retries.wake();
+            return false;
         }
         attempt(touching);
         return pending.touching(key).isEmpty();

@@ -58,22 +58,34 @@ public final class EventDrivenInvalidator {
     /**
      * Applies every strategy that handles the event's type, in registration order, and returns what they did
      * together; {@link InvalidationReport#none()} for a type no strategy handles. A strategy's exception is
-     * counted as a failure and reaches the caller.
+     * counted as a failure and reaches the caller once every other strategy has been applied, so that one broken
+     * plug-in cannot keep the others' invalidations from happening.
      */
     public InvalidationReport handle(DomainEvent event) {
         Objects.requireNonNull(event, "event");
         InvalidationReport report = InvalidationReport.none();
         boolean handled = false;
-        try {
-            for (InvalidationStrategy strategy : strategies) {
+        Throwable thrown = null;
+        for (InvalidationStrategy strategy : strategies) {
+            try {
                 if (strategy.handles(event.type())) {
                     handled = true;
                     report = report.and(strategy.apply(event, invalidator));
                 }
+            } catch (RuntimeException | Error e) {
+                if (thrown == null) {
+                    thrown = e;
+                } else {
+                    thrown.addSuppressed(e);
+                }
             }
-        } catch (RuntimeException | Error e) {
+        }
+        if (thrown != null) {
             failed.increment();
-            throw e;
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) thrown;
         }
         if (!handled) {
             unknownType.increment();

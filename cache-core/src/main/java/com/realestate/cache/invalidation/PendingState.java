@@ -99,14 +99,16 @@ final class PendingState {
             if (entry.sequence() > mark || left.equals(before)) {
                 continue;
             }
-            unindex(before);
             if (left.isEmpty()) {
+                unindex(before);
                 entries.remove(entry.pending().id());
                 done(entry.pending().id());
             } else {
+                // What is left is indexed before what was there is dropped: a reader never sees it unpending.
                 PendingInvalidation shrunk = entry.pending().withInvalidation(left);
                 entries.put(shrunk.id(), new Entry(shrunk, entry.sequence()));
                 index(left);
+                unindex(before);
                 record(shrunk);
             }
         }
@@ -126,11 +128,13 @@ final class PendingState {
         log.error("More than {} invalidations are pending; replacing them with a flush of the whole cache, and"
                 + " bypassing it until Redis has carried that out", maxPending);
         List<String> replaced = new ArrayList<>(entries.keySet());
-        entries.clear();
+        // The flush is indexed before the entries it replaces are dropped, so readers bypass the cache throughout.
+        put(flush, ++sequence);
+        entries.keySet().retainAll(List.of(flush.id()));
         keys.clear();
         groups.clear();
-        flushes = 0;
-        put(flush, ++sequence);
+        flushes = 1;
+        size = entries.size();
         record(flush);
         replaced.forEach(this::done);
     }

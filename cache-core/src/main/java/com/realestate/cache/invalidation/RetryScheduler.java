@@ -52,7 +52,7 @@ final class RetryScheduler implements AutoCloseable {
         boolean finished;
         try {
             finished = attempt.getAsBoolean();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.warn("Retrying pending invalidations failed; trying again later", e);
             finished = false;
         }

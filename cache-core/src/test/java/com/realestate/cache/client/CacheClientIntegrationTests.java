@@ -164,6 +164,20 @@ class CacheClientIntegrationTests {
     }
 
     @Test
+    void flushLeavesTheEventStreamsUnderThePrefix() {
+        cache.set("a", 1);
+        try (EventStream bus = cache.eventStream("invalidation:events")) {
+            assertThat(bus.publish("{\"type\":\"property.updated\"}")).isPresent();
+
+            assertThat(cache.flush()).isEqualTo(new BulkDeleteResult(1, true));
+            assertThat(cache.deletePattern("inv*")).isEqualTo(new BulkDeleteResult(0, true));
+
+            assertThat(redis.command("TYPE", prefix + "invalidation:events")).isEqualTo("stream");
+            assertThat(redis.command("XLEN", prefix + "invalidation:events")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void aCorruptValueIsAMissCountedAsSuch() {
         redis.command("SET", prefix + "property:1", "{not json");
         redis.command("HSET", prefix + "property:2", "field", "value");

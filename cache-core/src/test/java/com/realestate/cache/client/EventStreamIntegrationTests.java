@@ -120,6 +120,42 @@ class EventStreamIntegrationTests {
 
     @Test
     @DisruptsRedis
+    void entriesTrimmedWhileTheListenerWorkedAreReportedAsAGapWithoutAReconnect(RedisServer server) {
+        EventStream publisher = client(server.uri(), "s:").eventStream("events");
+        CountDownLatch holdFirst = new CountDownLatch(1);
+        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
+        publisher.publish("e1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+
+        for (int i = 2; i <= 8; i++) {
+            publisher.publish("e" + i);
+        }
+        server.command("XTRIM", "s:events", "MAXLEN", "1");
+        holdFirst.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.gaps.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("e8"));
+        assertThat(recorder.payloads).doesNotContain("e2");
+        assertThat(recorder.disconnects).hasValue(0);
+    }
+
+    @Test
+    void anEntryPublishedRightAfterSubscribingIsDeliveredWhenTheReaderConnectsLater(TestRedis redis) {
+        EventStream publisher = client(redis.uri(), redis.keyPrefix()).eventStream("events");
+        publisher.publish("before");
+        RecordingStreamListener recorder = new RecordingStreamListener();
+
+        client(redis.uri(), redis.keyPrefix()).eventStream("events").subscribe("$", recorder);
+        publisher.publish("right after");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("right after"));
+        assertThat(recorder.payloads).containsExactly("right after");
+    }
+
+    @Test
+    @DisruptsRedis
     void aServerRestartedWithoutTheStreamIsReportedAsAGapAndReadingGoesOn(RedisServer server) {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         RecordingStreamListener recorder = new RecordingStreamListener();

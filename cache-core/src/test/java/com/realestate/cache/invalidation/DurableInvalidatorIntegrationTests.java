@@ -189,6 +189,26 @@ class DurableInvalidatorIntegrationTests {
     }
 
     @Test
+    void aPendingFlushOfEverythingIsLeftToTheBackgroundAndNeverRunByAReader(RedisServer server) {
+        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
+        CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
+                .keyPrefix("durable:").meterRegistry(meters).build());
+        CacheClient redis = observer(server);
+        DurableInvalidator invalidator = open(DurableInvalidator.builder(cache).maxPending(1)
+                .retryBackoff(NO_BACKGROUND_RETRY, NO_BACKGROUND_RETRY).meterRegistry(meters).build());
+        invalidator.getOrLoad(SCORE, String.class, fromDatabase(), TTL);
+        server.command("ACL", "SETUSER", "app", "-set", "-del", "-unlink");
+        invalidator.invalidatePropertyScore(ACME, new PropertyId("2"));
+        invalidator.invalidatePropertyScore(ACME, new PropertyId("3"));
+        server.command("ACL", "SETUSER", "app", "+@all");
+
+        assertThat(invalidator.pending()).singleElement().satisfies(pending ->
+                assertThat(pending.invalidation().flush()).isTrue());
+        assertThat(invalidator.mayServe(SCORE)).isFalse();
+        assertThat(redis.get(SCORE, String.class)).as("no reader flushed the cache").contains("v0");
+    }
+
+    @Test
     void anEventRedisCouldNotApplyIsKeptAndCarriedOutOnceItCan(RedisServer server) {
         server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
         CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())

@@ -88,6 +88,37 @@ class EventDrivenInvalidatorTests {
     }
 
     @Test
+    void aStrategyThatThrowsAnErrorDoesNotKeepTheStrategiesAfterItFromApplying() {
+        AssertionError bug = new AssertionError("plug-in bug");
+        EventDrivenInvalidator events = EventDrivenInvalidator.builder(invalidator).withoutDefaultStrategies()
+                .meterRegistry(meters)
+                .register(throwing(bug))
+                .register(new ScoreUpdateStrategy())
+                .build();
+
+        assertThatThrownBy(() -> events.handle(DomainEvent.of("score.updated", ACME, P42))).isSameAs(bug);
+        assertThat(invalidator.calls).containsExactly(PropertyInvalidations.score(ACME, P42));
+        assertThat(events("failed")).isEqualTo(1);
+    }
+
+    private static InvalidationStrategy throwing(Throwable failure) {
+        return new InvalidationStrategy() {
+            @Override
+            public boolean handles(String eventType) {
+                return true;
+            }
+
+            @Override
+            public InvalidationReport apply(DomainEvent event, CacheInvalidator invalidator) {
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
+            }
+        };
+    }
+
+    @Test
     void aStrategyThatThrowsIsCountedAsFailedAndTheExceptionReachesTheCaller() {
         EventDrivenInvalidator events = EventDrivenInvalidator.builder(invalidator).meterRegistry(meters)
                 .register(new InvalidationStrategy() {

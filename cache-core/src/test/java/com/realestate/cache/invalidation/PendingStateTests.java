@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.realestate.cache.client.CacheKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PendingStateTests {
@@ -133,5 +135,41 @@ class PendingStateTests {
         withBrokenOutbox.add(pending(Invalidation.ofKeys("k")));
 
         assertThat(withBrokenOutbox.touching(CacheKey.of("k"))).isEqualTo(Invalidation.ofKeys("k"));
+    }
+
+    /** Readers ask without a lock while another key of the same entry settles: the index must never dip. */
+    @Test
+    void aKeyStillPendingIsNeverSeenAsDoneWhileAnotherKeyOfItsEntrySettles() throws Exception {
+        PendingState state = new PendingState(new InMemoryInvalidationOutbox(), 1_000_000);
+        AtomicLong current = new AtomicLong(-1);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong wronglyDone = new AtomicLong();
+        AtomicLong checks = new AtomicLong();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                long i = current.get();
+                if (i >= 0) {
+                    boolean seenDone = state.touching(CacheKey.of("score" + i)).isEmpty();
+                    if (current.get() == i) {
+                        checks.incrementAndGet();
+                        if (seenDone) {
+                            wronglyDone.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        });
+        for (long i = 0; i < 100_000; i++) {
+            state.add(PendingInvalidation.of(Invalidation.ofKeys("detail" + i, "score" + i), Instant.now()));
+            current.set(i);
+            state.settle(Invalidation.ofKeys("detail" + i), state.mark());
+            current.set(-1);
+            state.settle(Invalidation.ofKeys("score" + i), state.mark());
+        }
+        stop.set(true);
+        reader.join();
+
+        assertThat(checks.get()).isPositive();
+        assertThat(wronglyDone.get()).isZero();
     }
 }
