@@ -14,7 +14,9 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Our provider ({@code realestate}, the default): the client comes from the {@code cache-spring}
@@ -27,9 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(PropertyCacheSettings.class)
 class RealEstateCachingConfiguration {
 
+    /**
+     * Invalidations Redis could not carry out are retried, kept in PostgreSQL meanwhile, and taken over by the next
+     * instance to start if this one stops first.
+     */
     @Bean(destroyMethod = "close")
-    DurableInvalidator durableInvalidator(CacheClient cache, MeterRegistry registry, Clock clock) {
-        return DurableInvalidator.builder(cache).meterRegistry(registry).clock(clock).build();
+    DurableInvalidator durableInvalidator(CacheClient cache, MeterRegistry registry, Clock clock, JdbcClient jdbc,
+                                          JsonMapper json) {
+        return DurableInvalidator.builder(cache).outbox(new JdbcInvalidationOutbox(jdbc, json)).meterRegistry(registry)
+                .clock(clock).build();
     }
 
     /**

@@ -172,4 +172,29 @@ class RedisOutageIntegrationTests {
         await().atMost(Duration.ofSeconds(15)).until(() -> unpublished() == 0);
         assertThat(price(id)).isEqualTo("250000");
     }
+
+    @Test
+    void aManualInvalidationRedisMissedOutlivesTheServiceAndTheNextOneCarriesItOut() {
+        String id = create();
+        assertThat(price(id)).isEqualTo("400000");
+        jdbc.sql("UPDATE properties SET price = 275000 WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant.value()).param("id", id).update();
+        assertThat(price(id)).as("cached before the row changed").isEqualTo("400000");
+        redis.pause();
+
+        ApiClient.Response invalidated = api.send("POST", PROPERTIES + "/" + id + "/cache/invalidate", admin, null);
+        assertThat(invalidated.json().get("performed").asBoolean()).isFalse();
+        assertThat(pendingInvalidations()).isPositive();
+        service.close();
+        service = null;
+        redis.resume();
+        startService();
+
+        assertThat(price(id)).isEqualTo("275000");
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingInvalidations() == 0);
+    }
+
+    private long pendingInvalidations() {
+        return jdbc.sql("SELECT count(*) FROM pending_invalidations").query(Long.class).single();
+    }
 }
