@@ -2,6 +2,7 @@ package com.realestate.cache.spring;
 
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.invalidation.DurableInvalidator;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
@@ -33,9 +34,11 @@ class CacheManagerConfiguration {
     @Bean
     RealEstateCacheManager cacheManager(CacheClient client, RealEstateCacheProperties properties,
                                         ObjectProvider<RealEstateCacheManagerCustomizer> customizers,
+                                        ObjectProvider<DurableInvalidator> durableInvalidator,
                                         BeanFactory beanFactory) {
         RealEstateCacheManager manager = new RealEstateCacheManager(client, trustedPackages(properties, beanFactory));
         manager.setDynamic(properties.dynamic());
+        manager.setDurableInvalidator(durableInvalidator.getIfUnique());
         if (properties.nearCache().enabled()) {
             manager.setNearCache(properties.nearCache().toSettings());
         }

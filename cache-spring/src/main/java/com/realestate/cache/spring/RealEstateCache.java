@@ -34,6 +34,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A {@code null} result is remembered for the cache's {@code negativeTtl} and, while that is zero (the
  * default), not at all: storing {@code null} then evicts the key, so an older value cannot outlive it.
+ *
+ * <p>An eviction or clear that Redis refuses (an outage) is retried by the application's
+ * {@link com.realestate.cache.invalidation.DurableInvalidator}, when the manager has one, and until it lands reads
+ * of what it touches skip the cache: the evicted value is not served again when Redis comes back.
  */
 public final class RealEstateCache extends AbstractValueAdaptingCache {
 
@@ -48,9 +52,11 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     private final LoadPolicy policy;
     private final LoadPolicy putIfAbsentPolicy;
     private final CacheValueCodec values;
+    private final @Nullable RetriedEvictions retried;
     private final ThrottledWarning warnings = new ThrottledWarning(log, Duration.ofSeconds(30));
 
-    RealEstateCache(String name, CacheClient view, CacheGroup keys, LoadPolicy policy, CacheValueCodec values) {
+    RealEstateCache(String name, CacheClient view, CacheGroup keys, LoadPolicy policy, CacheValueCodec values,
+                    @Nullable RetriedEvictions retried) {
         super(true);
         this.name = name;
         this.view = view;
@@ -59,6 +65,7 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
         // putIfAbsent must only store its own value: no background refresh may re-run its "loader" later.
         this.putIfAbsentPolicy = policy.withEarlyRefreshBeta(0).withStaleWhileRevalidate(Duration.ZERO);
         this.values = values;
+        this.retried = retried;
     }
 
     @Override
@@ -83,13 +90,24 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     @Override
     protected @Nullable Object lookup(Object key) {
         CacheKey stored = keys.key(key);
+        if (!mayServe(stored)) {
+            return null;
+        }
         return view.get(stored, JsonNode.class).map(tree -> decodeOrNull(stored, tree)).orElse(null);
+    }
+
+    /** {@code false} while an eviction of the key, or a clear of this cache, that Redis refused is being retried. */
+    private boolean mayServe(CacheKey stored) {
+        return retried == null || retried.mayServe(stored);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
         CacheKey stored = keys.key(key);
+        if (!mayServe(stored)) {
+            return call(key, valueLoader);
+        }
         // What this call's own load produced: handed back as it is, not read back from its JSON.
         AtomicReference<Object> loadedHere = new AtomicReference<>();
         Optional<JsonNode> tree = view.getOrLoad(stored, JsonNode.class, () -> {
@@ -160,6 +178,10 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     @Override
     public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
         CacheKey stored = keys.key(key);
+        if (!mayServe(stored)) {
+            put(key, value);
+            return null;
+        }
         AtomicBoolean storedHere = new AtomicBoolean();
         Optional<JsonNode> existing = view.getOrLoad(stored, JsonNode.class, () -> {
             storedHere.set(true);
@@ -193,8 +215,12 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
         CacheKey stored = keys.key(key);
         DeleteOutcome outcome = view.invalidate(stored);
         if (outcome == DeleteOutcome.FAILED) {
-            warnings.warn("Cache '{}' could not evict '{}' while Redis is unavailable; its value may be served"
-                    + " until it expires", name, stored.key());
+            if (retried != null) {
+                retried.evictionRefused(stored);
+            } else {
+                warnings.warn("Cache '{}' could not evict '{}' while Redis is unavailable; its value may be served"
+                        + " until it expires", name, stored.key());
+            }
         }
         return outcome == DeleteOutcome.DELETED;
     }
@@ -214,8 +240,12 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     @Override
     public boolean invalidate() {
         if (view.invalidateGroup(keys.group()) == WriteOutcome.FAILED) {
-            warnings.warn("Cache '{}' could not be cleared while Redis is unavailable; its values may be served"
-                    + " until they expire", name);
+            if (retried != null) {
+                retried.clearRefused(keys.group());
+            } else {
+                warnings.warn("Cache '{}' could not be cleared while Redis is unavailable; its values may be served"
+                        + " until they expire", name);
+            }
         }
         return false;
     }

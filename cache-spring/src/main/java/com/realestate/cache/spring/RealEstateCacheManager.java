@@ -3,6 +3,7 @@ package com.realestate.cache.spring;
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.CacheConfigurationException;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.invalidation.DurableInvalidator;
 import com.realestate.cache.key.KeyPart;
 import com.realestate.cache.tier.NearCacheSettings;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
     private volatile LoadPolicy defaultPolicy;
     private volatile @Nullable NearCacheSettings nearCache;
     private volatile boolean dynamic = true;
+    private volatile @Nullable DurableInvalidator durableInvalidator;
 
     /**
      * A manager whose caches live on {@code client} and may store values of classes in {@code trustedPackages}
@@ -99,6 +101,15 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
     /** Whether names that were not configured get a cache on first use (the default) or none. */
     public void setDynamic(boolean dynamic) {
         this.dynamic = dynamic;
+    }
+
+    /**
+     * The invalidator, on this manager's client, that retries evictions and clears Redis refused, and until they land
+     * makes reads of what they touch skip the cache. Without one such an eviction is only logged, and the evicted
+     * value may be served once Redis answers again, until it expires. Set it before the caches are created.
+     */
+    public void setDurableInvalidator(@Nullable DurableInvalidator invalidator) {
+        this.durableInvalidator = invalidator;
     }
 
     /** The policy of caches created on first use: the client's, minus background refresh. */
@@ -170,8 +181,10 @@ public class RealEstateCacheManager implements CacheManager, InitializingBean, D
         if (near != null) {
             view = view.withNearCache(near);
         }
+        DurableInvalidator durable = durableInvalidator;
         RealEstateCache cache = new RealEstateCache(name, view, new CacheGroup(definition.keySegment()),
-                definition.policy(), values);
+                definition.policy(), values, durable == null ? null : new RetriedEvictions(durable,
+                        definition.keySegment()));
         cacheBySegment.put(definition.keySegment(), name);
         caches.put(name, cache);
         return cache;

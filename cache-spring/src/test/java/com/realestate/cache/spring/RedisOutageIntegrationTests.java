@@ -3,6 +3,8 @@ package com.realestate.cache.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.invalidation.DurableInvalidator;
 import com.realestate.cache.spring.ListingService.Listing;
 import com.realestate.cache.test.DisruptsRedis;
 import com.realestate.cache.test.RedisServer;
@@ -108,6 +110,31 @@ class RedisOutageIntegrationTests {
             server.resume();
 
             await().atMost(RECOVERY).until(() -> cachingANewKey(service));
+        });
+    }
+
+    @Test
+    void anEvictionRedisMissedIsCarriedOutOnceItAnswersAndTheOldValueIsNotServedAgain(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            service.find("7");
+            service.find("7");
+            assertThat(service.calls("find")).isEqualTo(1);
+
+            server.pause();
+            CacheClient client = context.getBean(CacheClient.class);
+            await().atMost(RECOVERY).until(() -> {
+                service.find("other");
+                return !client.isAvailable();
+            });
+            service.delete("7");
+            server.resume();
+            await().atMost(RECOVERY).until(() -> cachingANewKey(service));
+            int before = service.calls("find");
+
+            service.find("7");
+            assertThat(service.calls("find") - before).as("the evicted value was not served").isEqualTo(1);
+            await().atMost(RECOVERY).until(() -> context.getBean(DurableInvalidator.class).pending().isEmpty());
         });
     }
 
