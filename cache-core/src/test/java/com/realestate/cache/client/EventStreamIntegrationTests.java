@@ -78,11 +78,7 @@ class EventStreamIntegrationTests {
     void aSubscriberThatLostItsConnectionResumesAfterItsLastEntry(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
-        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
-        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
-        publisher.publish("e1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+        RecordingStreamListener recorder = heldAtItsFirstEntry(server, publisher, holdFirst);
 
         publisher.publish("e2");
         publisher.publish("e3");
@@ -101,11 +97,7 @@ class EventStreamIntegrationTests {
     void entriesTrimmedBeforeTheyWereReadAreReportedAsAGap(RedisServer server) throws Exception {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
-        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
-        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
-        publisher.publish("e1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+        RecordingStreamListener recorder = heldAtItsFirstEntry(server, publisher, holdFirst);
 
         publisher.publish("e2");
         publisher.publish("e3");
@@ -123,11 +115,7 @@ class EventStreamIntegrationTests {
     void entriesTrimmedWhileTheListenerWorkedAreReportedAsAGapWithoutAReconnect(RedisServer server) {
         EventStream publisher = client(server.uri(), "s:").eventStream("events");
         CountDownLatch holdFirst = new CountDownLatch(1);
-        RecordingStreamListener recorder = holdingAt("e1", holdFirst);
-        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
-        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
-        publisher.publish("e1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+        RecordingStreamListener recorder = heldAtItsFirstEntry(server, publisher, holdFirst);
 
         for (int i = 2; i <= 8; i++) {
             publisher.publish("e" + i);
@@ -188,6 +176,16 @@ class EventStreamIntegrationTests {
         publisher.publish("after start");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> recorder.payloads.contains("after start"));
+    }
+
+    /** A subscriber of {@code s:events} that has been given its first entry, {@code e1}, and holds it until released. */
+    private RecordingStreamListener heldAtItsFirstEntry(RedisServer server, EventStream publisher, CountDownLatch release) {
+        RecordingStreamListener recorder = holdingAt("e1", release);
+        Subscription subscription = client(server.uri(), "s:").eventStream("events").subscribe("$", recorder);
+        await().atMost(Duration.ofSeconds(5)).until(subscription::connected);
+        publisher.publish("e1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.payloads.size() == 1);
+        return recorder;
     }
 
     /** A recorder that, on {@code payload}, holds the subscription's thread until {@code release} opens. */

@@ -63,6 +63,13 @@ class DurableInvalidatorIntegrationTests {
                 .meterRegistry(meters).build());
     }
 
+    /** A client of the ACL user {@code app}, whose rights a test can take away to make Redis refuse invalidations. */
+    private CacheClient clientOfAclUser(RedisServer server) {
+        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
+        return open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
+                .keyPrefix("durable:").meterRegistry(meters).build());
+    }
+
     /** A client that is idle during outages, to look at what Redis really holds. */
     private CacheClient observer(RedisServer server) {
         return open(CacheClients.builder().redisUrl(server.uri()).keyPrefix("durable:")
@@ -152,9 +159,7 @@ class DurableInvalidatorIntegrationTests {
      */
     @Test
     void whileAnInvalidationIsPendingReadsSkipTheCacheAndStoreNothing(RedisServer server) {
-        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
-        CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
-                .keyPrefix("durable:").meterRegistry(meters).build());
+        CacheClient cache = clientOfAclUser(server);
         CacheClient redis = observer(server);
         DurableInvalidator invalidator = durable(cache, new InMemoryInvalidationOutbox(), NO_BACKGROUND_RETRY);
         invalidator.getOrLoad(SCORE, String.class, fromDatabase(), TTL);
@@ -171,9 +176,7 @@ class DurableInvalidatorIntegrationTests {
 
     @Test
     void aReadCarriesOutThePendingInvalidationOfItsKeyWhenRedisTakesItAgain(RedisServer server) {
-        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
-        CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
-                .keyPrefix("durable:").meterRegistry(meters).build());
+        CacheClient cache = clientOfAclUser(server);
         DurableInvalidator invalidator = durable(cache, new InMemoryInvalidationOutbox(), NO_BACKGROUND_RETRY);
         invalidator.getOrLoad(LIST, String.class, fromDatabase(), TTL);
         server.command("ACL", "SETUSER", "app", "-set", "-del", "-unlink");
@@ -190,9 +193,7 @@ class DurableInvalidatorIntegrationTests {
 
     @Test
     void aPendingFlushOfEverythingIsLeftToTheBackgroundAndNeverRunByAReader(RedisServer server) {
-        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
-        CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
-                .keyPrefix("durable:").meterRegistry(meters).build());
+        CacheClient cache = clientOfAclUser(server);
         CacheClient redis = observer(server);
         DurableInvalidator invalidator = open(DurableInvalidator.builder(cache).maxPending(1)
                 .retryBackoff(NO_BACKGROUND_RETRY, NO_BACKGROUND_RETRY).meterRegistry(meters).build());
@@ -210,9 +211,7 @@ class DurableInvalidatorIntegrationTests {
 
     @Test
     void anEventRedisCouldNotApplyIsKeptAndCarriedOutOnceItCan(RedisServer server) {
-        server.command("ACL", "SETUSER", "app", "on", ">secret", "~*", "+@all");
-        CacheClient cache = open(CacheClients.builder().redisUrl("redis://app:secret@127.0.0.1:" + server.port())
-                .keyPrefix("durable:").meterRegistry(meters).build());
+        CacheClient cache = clientOfAclUser(server);
         DurableInvalidator durable = durable(cache, new InMemoryInvalidationOutbox(), Duration.ofMillis(50));
         EventDrivenInvalidator events = EventDrivenInvalidator.builder(durable).meterRegistry(meters).build();
         durable.getOrLoad(LIST, String.class, fromDatabase(), TTL);
