@@ -47,7 +47,7 @@ final class RedisCacheClient implements CacheClient {
     /** Whether this instance unbinds the metrics when closed: views that share their base's metrics do not. */
     private final boolean ownsMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<EventStream> streams = new CopyOnWriteArrayList<>();
+    private final List<RedisEventStream> streams = new CopyOnWriteArrayList<>();
     private final ThrottledWarning corruptValues = new ThrottledWarning(log, Duration.ofMinutes(1));
 
     /**
@@ -212,7 +212,8 @@ final class RedisCacheClient implements CacheClient {
 
     @Override
     public EventStream eventStream(String name) {
-        EventStream stream = new RedisEventStream(keys.qualify(name), redis, shared.connector(), settings);
+        RedisEventStream stream = new RedisEventStream(keys.qualify(name), redis, shared.connector(), settings);
+        streams.removeIf(RedisEventStream::closed);
         streams.add(stream);
         return stream;
     }
@@ -446,7 +447,7 @@ final class RedisCacheClient implements CacheClient {
             return;
         }
         try {
-            streams.forEach(EventStream::close);
+            streams.forEach(RedisEventStream::close);
             loads.close();
             if (ownsConnection) {
                 nearChannel.close();

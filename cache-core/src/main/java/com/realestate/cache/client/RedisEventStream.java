@@ -21,6 +21,7 @@ final class RedisEventStream implements EventStream {
     private final RedisConnector connector;
     private final CacheSettings settings;
     private final List<StreamSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     RedisEventStream(String key, MeteredRedis redis, RedisConnector connector, CacheSettings settings) {
         this.key = key;
@@ -44,6 +45,7 @@ final class RedisEventStream implements EventStream {
     public Subscription subscribe(String afterId, StreamListener listener) {
         String start = "$".equals(afterId) ? newestId() : afterId;
         StreamSubscription subscription = new StreamSubscription(key, start, listener, connector, settings);
+        subscriptions.removeIf(StreamSubscription::closed);
         subscriptions.add(subscription);
         subscription.start();
         return subscription;
@@ -64,8 +66,13 @@ final class RedisEventStream implements EventStream {
         }
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         subscriptions.forEach(StreamSubscription::close);
         subscriptions.clear();
     }

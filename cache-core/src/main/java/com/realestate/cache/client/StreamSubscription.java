@@ -53,6 +53,10 @@ final class StreamSubscription implements Subscription {
         reader.start();
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public String lastDeliveredId() {
         String id = lastId;
