@@ -217,6 +217,19 @@ class PropertyHttpContractIntegrationTests extends ApiIntegrationTest {
         assertThat(api.get("/actuator/prometheus", null).body()).contains("http_server_requests_seconds");
     }
 
+    @Test
+    void healthShowsItsComponentsToOpsAndAdminOnly() {
+        JsonNode forOps = api.get("/actuator/health", token(tenant, Role.OPS)).json();
+        JsonNode forUser = api.get("/actuator/health", token(tenant, Role.USER)).json();
+        JsonNode forAnyone = api.get("/actuator/health", null).json();
+
+        assertThat(forOps.get("components").propertyNames()).contains("realEstateCache", "db");
+        assertThat(forOps.get("components").get("realEstateCache").get("status").asString()).isEqualTo("UP");
+        assertThat(forUser.has("components")).isFalse();
+        assertThat(forAnyone.has("components")).isFalse();
+        assertThat(forAnyone.get("status").asString()).isEqualTo("UP");
+    }
+
     private List<Integer> prices(String query) {
         ApiClient.Response response = api.get(PROPERTIES + query, user);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
