@@ -1,6 +1,7 @@
 package com.realestate.cache.client;
 
 import com.realestate.cache.client.LoadingScripts.Acquired;
+import com.realestate.cache.client.LoadsInFlight.Flight;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
@@ -45,42 +46,36 @@ final class LoadCoordinator implements AutoCloseable {
     private final PayloadCompressor compressor;
     private final CacheMetrics metrics;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Flight> inflight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Flight> inflight;
     private final ExecutorService refresher = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("cache-refresh-", 0).factory());
 
-    /** A load running in this process, which callers of the same key join while it lasts. */
-    private record Flight(StoredKey key, CompletableFuture<Optional<?>> result) {
-
-        boolean inGroup(String generationKey) {
-            for (String group : key.groups()) {
-                if (group.equals(generationKey)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    LoadCoordinator(MeteredRedis redis, JsonCodec codec, PayloadCompressor compressor, Clock clock) {
+    LoadCoordinator(MeteredRedis redis, JsonCodec codec, PayloadCompressor compressor, Clock clock,
+                    LoadsInFlight loadsInFlight) {
         this.redis = redis;
         this.scripts = new LoadingScripts(redis);
         this.codec = codec;
         this.compressor = compressor;
         this.metrics = redis.metrics();
         this.clock = clock;
+        this.inflight = loadsInFlight.flights();
     }
 
     <T> Optional<T> getOrLoad(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+        return this.<T>getOrLoadFresh(key, type, loader, policy).value();
+    }
+
+    /** As {@link #getOrLoad}, saying until when the result is fresh in Redis, for a near cache to keep it no longer. */
+    <T> Loaded<T> getOrLoadFresh(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         CacheEntry entry;
         try {
             entry = readOrThrow(key);
         } catch (RedisUnavailableException e) {
             metrics.miss();
-            return coalesced(key, policy, () -> loadOnly(loader));
+            return coalesced(key, policy, () -> Loaded.notKept(loadOnly(loader)));
         }
         if (entry != null) {
-            Optional<Optional<T>> served = serve(key, entry, type, loader, policy);
+            Optional<Loaded<T>> served = serve(key, entry, type, loader, policy);
             if (served.isPresent()) {
                 metrics.hit();
                 return served.get();
@@ -90,13 +85,24 @@ final class LoadCoordinator implements AutoCloseable {
         return coalesced(key, policy, () -> loadThroughRedis(key, type, loader, policy));
     }
 
+    /**
+     * A result and until when it is fresh in Redis, in epoch milliseconds: 0 when it is not (loaded while Redis was
+     * unavailable, served stale while it refreshes, or its store was refused).
+     */
+    record Loaded<T>(Optional<T> value, long freshUntilMillis) {
+
+        static <T> Loaded<T> notKept(Optional<T> value) {
+            return new Loaded<>(value, 0);
+        }
+    }
+
     /** Runs {@code load} once per key in this process at a time when the policy asks for single flight. */
-    private <T> Optional<T> coalesced(StoredKey key, LoadPolicy policy, Supplier<Optional<T>> load) {
+    private <T> Loaded<T> coalesced(StoredKey key, LoadPolicy policy, Supplier<Loaded<T>> load) {
         return policy.singleFlight() ? joinOrLead(key, load) : load.get();
     }
 
     /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
-    private <T> Optional<Optional<T>> serve(
+    private <T> Optional<Loaded<T>> serve(
             StoredKey key, CacheEntry entry, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         Optional<T> value;
         try {
@@ -105,19 +111,19 @@ final class LoadCoordinator implements AutoCloseable {
             metrics.corruptValue();
             return Optional.empty();
         }
-        if (entry.kind() == CacheEntry.PLAIN) {
-            return Optional.of(value);
-        }
         long now = clock.millis();
+        if (entry.kind() == CacheEntry.PLAIN) {
+            return Optional.of(new Loaded<>(value, now + policy.ttl().toMillis()));
+        }
         if (now < entry.softExpiryMillis()) {
             if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
                 refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "early");
             }
-            return Optional.of(value);
+            return Optional.of(new Loaded<>(value, entry.softExpiryMillis()));
         }
         if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
             refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
-            return Optional.of(value);
+            return Optional.of(Loaded.notKept(value));
         }
         return Optional.empty();
     }
@@ -139,15 +145,15 @@ final class LoadCoordinator implements AutoCloseable {
 
     /** Runs {@code load} unless a load of the same key is running in this process, whose result it then shares. */
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> joinOrLead(StoredKey key, Supplier<Optional<T>> load) {
+    private <T> Loaded<T> joinOrLead(StoredKey key, Supplier<Loaded<T>> load) {
         Flight mine = new Flight(key, new CompletableFuture<>());
         Flight running = inflight.putIfAbsent(key.entry(), mine);
         if (running != null) {
             metrics.coalesced();
-            return (Optional<T>) await(running.result());
+            return (Loaded<T>) await(running.result());
         }
         try {
-            Optional<T> result = load.get();
+            Loaded<T> result = load.get();
             mine.result().complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -158,7 +164,7 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    private static Optional<?> await(CompletableFuture<Optional<?>> running) {
+    private static Loaded<?> await(CompletableFuture<Loaded<?>> running) {
         try {
             return running.join();
         } catch (CompletionException e) {
@@ -173,7 +179,7 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     /** Takes the lease (or waits for its holder), loads and stores under the fence the load began with. */
-    private <T> Optional<T> loadThroughRedis(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Loaded<T> loadThroughRedis(StoredKey key, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         String token = policy.leased() ? newToken() : "";
         long deadline = System.nanoTime() + policy.leaseWait().toNanos();
         long pause = TimeUnit.MILLISECONDS.toNanos(2);
@@ -183,14 +189,18 @@ final class LoadCoordinator implements AutoCloseable {
             try {
                 acquired = scripts.acquire(key, policy.lease().toMillis(), token, newToken());
             } catch (RedisUnavailableException | RedisCommandExecutionException e) {
-                return loadOnly(loader);
+                return Loaded.notKept(loadOnly(loader));
             }
             switch (acquired.status()) {
                 case PRESENT -> {
                     CacheEntry entry = CacheEntry.parse(acquired.value());
                     Optional<T> present = fresh(entry, policy) ? decodeQuietly(entry, type) : null;
-                    return present != null ? present
-                            : loadAndStore(key, entry.fence(), acquired.groups(), null, type, loader, policy);
+                    if (present != null) {
+                        long freshUntil = entry.kind() == CacheEntry.PLAIN ? clock.millis() + policy.ttl().toMillis()
+                                : entry.softExpiryMillis() > clock.millis() ? entry.softExpiryMillis() : 0;
+                        return new Loaded<>(present, freshUntil);
+                    }
+                    return loadAndStore(key, entry.fence(), acquired.groups(), null, type, loader, policy);
                 }
                 case GRANTED -> {
                     return loadAndStore(key, acquired.fence(), acquired.groups(), policy.leased() ? token : null, type,
@@ -212,8 +222,8 @@ final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    private <T> Optional<T> loadAndStore(StoredKey key, String fence, String groups, String leaseToken, Type type,
-                                         Supplier<? extends T> loader, LoadPolicy policy) {
+    private <T> Loaded<T> loadAndStore(StoredKey key, String fence, String groups, String leaseToken, Type type,
+                                       Supplier<? extends T> loader, LoadPolicy policy) {
         long started = System.nanoTime();
         T value;
         try {
@@ -227,13 +237,13 @@ final class LoadCoordinator implements AutoCloseable {
         metrics.loaded(loadNanos);
         long now = clock.millis();
         if (value == null) {
+            long freshUntil = now + policy.negativeTtl().toMillis();
             if (policy.negativeTtl().isZero()) {
                 releaseQuietly(key, leaseToken);
-            } else {
-                store(key, fence, CacheEntry.absent(fence, now + policy.negativeTtl().toMillis(), groups),
-                        policy.negativeTtl().toMillis());
+                return Loaded.notKept(Optional.empty());
             }
-            return Optional.empty();
+            boolean stored = store(key, fence, CacheEntry.absent(fence, freshUntil, groups), policy.negativeTtl().toMillis());
+            return new Loaded<>(Optional.empty(), stored ? freshUntil : 0);
         }
         byte[] json;
         try {
@@ -245,8 +255,8 @@ final class LoadCoordinator implements AutoCloseable {
         long fresh = jittered(policy.ttl(), policy.ttlJitter());
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
         byte[] entry = valueEntry(fence, now + fresh, loadMillis, groups, json);
-        store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
-        return Optional.of(value);
+        boolean stored = store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
+        return new Loaded<>(Optional.of(value), stored ? now + fresh : 0);
     }
 
     /** A value entry with the JSON compressed when it is large enough for that to pay. */
@@ -257,16 +267,18 @@ final class LoadCoordinator implements AutoCloseable {
                 : CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, CacheEntry.ZSTD, compressed);
     }
 
-    private void store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
+    /** {@code true} when Redis took the entry; {@code false} when its fence had moved on or Redis could not be asked. */
+    private boolean store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
         try {
             if (scripts.fencedSet(key, fence, entry, ttlMillis)) {
                 metrics.put();
-            } else {
-                metrics.staleSetRefused();
+                return true;
             }
+            metrics.staleSetRefused();
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             log.debug("Could not store the loaded value of '{}'", key, e);
         }
+        return false;
     }
 
     private <T> Optional<T> loadOnly(Supplier<? extends T> loader) {

@@ -69,7 +69,7 @@ final class RedisCacheClient implements CacheClient {
         this.metrics = new CacheMetrics(settings.name(), shared.registry());
         this.ownsMetrics = true;
         this.redis = new MeteredRedis(shared.redis(), metrics);
-        this.loads = new LoadCoordinator(redis, codec, shared.compressor(), shared.clock());
+        this.loads = new LoadCoordinator(redis, codec, shared.compressor(), shared.clock(), shared.loadsInFlight());
         this.scripts = new LoadingScripts(redis);
         this.loadPolicy = loadPolicy;
         this.nearChannel = nearChannel != null ? nearChannel : new NearCacheChannel(settings,
@@ -176,12 +176,13 @@ final class RedisCacheClient implements CacheClient {
             return loads.getOrLoad(stored, type, loader, policy);
         }
         NearCache.Stamp stamp = near.stamp(rawKey, stored.groups());
-        Optional<T> result = loads.getOrLoad(stored, type, loader, policy);
-        Duration keep = result.isPresent() ? policy.ttl() : policy.negativeTtl();
-        if (!keep.isZero()) {
-            near.fill(stamp, rawKey, type, result.orElse(null), keep);
+        LoadCoordinator.Loaded<T> result = loads.getOrLoadFresh(stored, type, loader, policy);
+        // Kept no longer than Redis keeps it fresh: a value near its expiry, or served stale, must not outlive it here.
+        long keep = result.freshUntilMillis() - shared.clock().millis();
+        if (keep > 0) {
+            near.fill(stamp, rawKey, type, result.value().orElse(null), Duration.ofMillis(keep));
         }
-        return result;
+        return result.value();
     }
 
     @Override

@@ -71,6 +71,26 @@ class NearCacheIntegrationTests {
                 .isEqualTo(100);
     }
 
+    @Test
+    void aValueReadFromRedisNearItsExpiryIsKeptNoLongerThanRedisKeepsItFresh(TestRedis redis) {
+        MutableClock clock = new MutableClock();
+        CacheClient client = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix()).name("a")
+                .meterRegistry(meters).clock(clock).build();
+        clients.add(client);
+        CacheClient cache = listings(client);
+        LoadPolicy policy = client.loadPolicy().withTtl(Duration.ofMinutes(10)).withTtlJitter(0).withEarlyRefreshBeta(0);
+        client.getOrLoad("1", Listing.class, () -> new Listing("1", 1), policy);
+        clock.advance(Duration.ofMinutes(10).minusMillis(300));
+
+        assertThat(cache.getOrLoad("1", Listing.class, () -> new Listing("1", 2), policy)).contains(new Listing("1", 1));
+        double redisReads = redisCommands();
+
+        await().atMost(WINDOW).until(() -> {
+            cache.getOrLoad("1", Listing.class, () -> new Listing("1", 2), policy);
+            return redisCommands() > redisReads;
+        });
+    }
+
     private double redisCommands() {
         return meters.find("cache.redis.latency").timers().stream().mapToDouble(t -> t.count()).sum();
     }

@@ -1,6 +1,7 @@
 package com.realestate.cache.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.realestate.cache.test.RedisTest;
 import com.realestate.cache.test.TestRedis;
@@ -123,6 +124,27 @@ class StaleSetIntegrationTests {
         proceed.countDown();
 
         assertThat(later).contains("new");
+    }
+
+    /** A service reads through named views and invalidates through its base client: loads are the process's, not a view's. */
+    @Test
+    void aCallerArrivingAfterAnInvalidationThroughAnotherViewDoesNotJoinTheOlderLoad() throws Exception {
+        CacheClient cache = client(new SimpleMeterRegistry());
+        CacheClient view = cache.named("property-details", cache.loadPolicy());
+        AtomicReference<String> row = new AtomicReference<>("old");
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        threads.submit(() -> view.getOrLoad("property:1", String.class, slowReader(row, read, proceed), Duration.ofMinutes(10)));
+        read.await(10, TimeUnit.SECONDS);
+
+        row.set("new");
+        cache.invalidate("property:1");
+        Future<Optional<String>> later = threads.submit(() -> view.getOrLoad("property:1", String.class, row::get,
+                Duration.ofMinutes(10)));
+
+        await().atMost(Duration.ofSeconds(5)).until(later::isDone);
+        proceed.countDown();
+        assertThat(later.get()).contains("new");
     }
 
     /**
