@@ -128,8 +128,10 @@ public interface CacheClient extends AutoCloseable {
 
     /**
      * Write-through: hands {@code value} to {@code source} first and caches it for {@code ttl} only once that
-     * returned. If the source throws, nothing is cached and the exception reaches the caller unchanged; if the
-     * cache write fails, the key is invalidated rather than left stale, and {@link WriteOutcome#FAILED} says so.
+     * returned. If the source throws, nothing is cached and the exception reaches the caller unchanged; if Redis
+     * refuses the cache write, the key is invalidated rather than left stale, and {@link WriteOutcome#FAILED} says
+     * so, as it does when Redis does not answer at all (without a second wait for an invalidation that could not
+     * reach it either: a {@code DurableInvalidator} retries one).
      */
     default <T> WriteOutcome writeThrough(String key, T value, Consumer<? super T> source, Duration ttl) {
         return writeThrough(CacheKey.of(key), value, source, ttl);

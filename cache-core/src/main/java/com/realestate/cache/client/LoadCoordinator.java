@@ -348,7 +348,7 @@ final class LoadCoordinator implements AutoCloseable {
 
     /**
      * Stores a value the source has just accepted, under a new fence so that no older load can overwrite it and
-     * under its groups' current tokens. If the write fails, the key is invalidated instead of left stale.
+     * under its groups' current tokens. If Redis refuses the write, the key is invalidated instead of left stale.
      */
     WriteOutcome storeWritten(StoredKey key, Object value, Duration ttl) {
         byte[] json = codec.encode(value);
@@ -359,7 +359,11 @@ final class LoadCoordinator implements AutoCloseable {
             redis.execute(Operation.SET, c -> c.set(key.entry(), entry, SetArgs.Builder.px(ttl.toMillis())));
             metrics.put();
             return WriteOutcome.WRITTEN;
-        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+        } catch (RedisUnavailableException e) {
+            // Redis did not answer: an invalidation now would wait out a second timeout for the same silence.
+            // FAILED tells the caller, whose durable invalidator retries it.
+            return WriteOutcome.FAILED;
+        } catch (RedisCommandExecutionException e) {
             invalidate(key.entry());
             return WriteOutcome.FAILED;
         }

@@ -120,6 +120,18 @@ class RedisOutageIntegrationTests {
     }
 
     @Test
+    void aWriteThroughWhileRedisIsBlackHoledWaitsForOneCommandTimeoutNotASecondForTheInvalidation(RedisServer server) {
+        CacheClient cache = connect(server);
+
+        server.pause();
+        WriteOutcome outcome = cache.writeThrough("property:1", new Listing("1", "Porto"), listing -> { },
+                Duration.ofMinutes(1));
+
+        assertThat(outcome).isEqualTo(WriteOutcome.FAILED);
+        assertThat(meters.get(CacheMetrics.ERRORS).tag("kind", "timeout").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void whileRedisStaysBlackHoledOnlyTheBackgroundProbeWaitsForItNotTheCallers(RedisServer server) {
         CacheClient cache = connect(server);
         server.pause();

@@ -166,12 +166,18 @@ public final class RealEstateCache extends AbstractValueAdaptingCache {
     @Override
     public void put(Object key, @Nullable Object value) {
         CacheKey stored = keys.key(key);
+        WriteOutcome outcome;
         if (value != null) {
-            view.writeThrough(stored, values.encode(value), written -> { }, jitteredTtl());
+            outcome = view.writeThrough(stored, values.encode(value), written -> { }, jitteredTtl());
         } else if (policy.negativeTtl().isZero()) {
             evict(key);
+            return;
         } else {
-            view.writeThrough(stored, values.encode(NullValue.INSTANCE), written -> { }, policy.negativeTtl());
+            outcome = view.writeThrough(stored, values.encode(NullValue.INSTANCE), written -> { }, policy.negativeTtl());
+        }
+        if (outcome == WriteOutcome.FAILED && retried != null) {
+            // The old value may still be in Redis: a put that did not land is an eviction to retry.
+            retried.evictionRefused(stored);
         }
     }
 

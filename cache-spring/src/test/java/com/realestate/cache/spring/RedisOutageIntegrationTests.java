@@ -139,6 +139,28 @@ class RedisOutageIntegrationTests {
     }
 
     @Test
+    void aCachePutRedisMissedDoesNotLeaveTheOldValueToBeServedOnceItAnswers(RedisServer server) {
+        app(server).run(context -> {
+            ListingService service = context.getBean(ListingService.class);
+            service.find("8");
+
+            server.pause();
+            CacheClient client = context.getBean(CacheClient.class);
+            await().atMost(RECOVERY).until(() -> {
+                service.find("other");
+                return !client.isAvailable();
+            });
+            service.update(new Listing("8", "Porto", new BigDecimal("1.00")));
+            server.resume();
+            await().atMost(RECOVERY).until(() -> cachingANewKey(service));
+            int before = service.calls("find");
+
+            service.find("8");
+            assertThat(service.calls("find") - before).as("the value from before the put was not served").isEqualTo(1);
+        });
+    }
+
+    @Test
     void healthIsDegradedWhileRedisIsKilledAndUpOnceItIsBack(RedisServer server) {
         app(server).run(context -> {
             RealEstateCacheHealthIndicator health = context.getBean(RealEstateCacheHealthIndicator.class);
