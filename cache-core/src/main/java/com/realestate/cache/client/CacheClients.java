@@ -173,7 +173,8 @@ public final class CacheClients {
             GuardedRedis redis = new GuardedRedis(settings, connector, breaker, meterRegistry);
             JsonCodec codec = new JsonCodec(jsonMapper != null ? jsonMapper : JsonCodec.defaultMapper());
             SharedConnection shared = new SharedConnection(settings, redis, connector, codec,
-                    new PayloadCompressor(settings.compression()), meterRegistry, clock, new LoadsInFlight());
+                    new PayloadCompressor(settings.compression()), meterRegistry, clock, new LoadsInFlight(),
+                    new MetricsByName(meterRegistry));
             LoadPolicy policy = loadPolicy != null ? loadPolicy : LoadPolicy.defaults(settings.defaultTtl());
             return new RedisCacheClient(shared, settings, policy, true, publishNearCacheInvalidations);
         }

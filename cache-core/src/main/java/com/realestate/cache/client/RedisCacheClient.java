@@ -66,7 +66,7 @@ final class RedisCacheClient implements CacheClient {
         this.settings = settings;
         this.keys = new KeyNamespace(settings.keyPrefix());
         this.codec = shared.codec();
-        this.metrics = new CacheMetrics(settings.name(), shared.registry());
+        this.metrics = shared.metrics().acquire(settings.name());
         this.ownsMetrics = true;
         this.redis = new MeteredRedis(shared.redis(), metrics);
         this.loads = new LoadCoordinator(redis, codec, shared.compressor(), shared.clock(), shared.loadsInFlight());
@@ -456,7 +456,7 @@ final class RedisCacheClient implements CacheClient {
             }
         } finally {
             if (ownsMetrics) {
-                metrics.unbind();
+                shared.metrics().release(settings.name());
             }
         }
     }

@@ -104,4 +104,29 @@ class ScopedCacheIntegrationTests {
             assertThatThrownBy(() -> root.scoped(" ", root.loadPolicy())).isInstanceOf(CacheConfigurationException.class);
         }
     }
+
+    @Test
+    void viewsWithTheSameNameShareTheirMetersUntilTheLastOfThemCloses(TestRedis redis) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CacheClient root = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
+                .meterRegistry(meters).build()) {
+            CacheClient first = root.scoped("score", root.loadPolicy());
+            CacheClient second = root.scoped("score", root.loadPolicy());
+
+            first.get("x", String.class);
+            second.get("y", String.class);
+            assertThat(misses(meters, "score")).isEqualTo(2);
+
+            first.close();
+            second.get("z", String.class);
+            assertThat(misses(meters, "score")).as("meters of the view still open").isEqualTo(3);
+
+            second.close();
+            assertThat(meters.find("cache.gets").tag("cache", "score").functionCounters()).isEmpty();
+        }
+    }
+
+    private static double misses(SimpleMeterRegistry meters, String cache) {
+        return meters.get("cache.gets").tag("cache", cache).tag("result", "miss").functionCounter().count();
+    }
 }
