@@ -80,8 +80,9 @@ public interface CacheClient extends AutoCloseable {
     KeyTtl ttl(String key);
 
     /**
-     * Adds {@code amount} to the integer at {@code key} (a missing key counts as 0) and returns the new value;
-     * empty when Redis is unavailable or the key holds something that is not an integer.
+     * Adds {@code amount} to the integer at {@code key} (a missing or invalidated key counts as 0) and returns the new
+     * value; empty when Redis is unavailable or the key holds something that is not an integer. A counter this creates
+     * lives for the default TTL, like every other write; later increments keep its expiry.
      */
     OptionalLong incr(String key, long amount);
 

@@ -116,6 +116,21 @@ final class LoadingScripts {
             return redis.call('PTTL', KEYS[1])
             """);
 
+    /**
+     * ARGV[1] amount, ARGV[2] TTL in ms for a counter that has none. A tombstone or lease marker counts as no key,
+     * as it does for EXISTS and TTL; a counter this creates expires like every other write.
+     */
+    private static final Script INCR = new Script("""
+            local v = redis.call('GET', KEYS[1])
+            if v and string.byte(v, 1) == 245 then
+              local kind = string.sub(v, 2, 2)
+              if kind == 'T' or kind == 'L' then redis.call('DEL', KEYS[1]) end
+            end
+            local n = redis.call('INCRBY', KEYS[1], ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return n
+            """);
+
     private final MeteredRedis redis;
 
     LoadingScripts(MeteredRedis redis) {
@@ -148,6 +163,11 @@ final class LoadingScripts {
     String tokens(StoredKey key, String seed) {
         List<Object> reply = run(TOKENS, Operation.SCRIPT, key.scriptKeys(), ascii(seed));
         return text(reply.get(0));
+    }
+
+    /** {@code INCRBY}, with a tombstone or lease marker counting as no key and a new counter given {@code ttlMillis}. */
+    long incr(String key, long amount, long ttlMillis) {
+        return run(INCR, Operation.INCR, new String[] {key}, ascii(Long.toString(amount)), ascii(Long.toString(ttlMillis)));
     }
 
     /** Like {@code PTTL}, but a tombstone or lease marker counts as no key (-2). */

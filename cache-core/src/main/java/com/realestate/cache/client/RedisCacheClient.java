@@ -412,7 +412,7 @@ final class RedisCacheClient implements CacheClient {
     public OptionalLong incr(String key, long amount) {
         String stored = keys.qualify(key);
         try {
-            OptionalLong value = OptionalLong.of(redis.execute(Operation.INCR, c -> c.incrby(stored, amount)));
+            OptionalLong value = OptionalLong.of(scripts.incr(stored, amount, settings.defaultTtl().toMillis()));
             nearChannel.keyChanged(stored);
             return value;
         } catch (RedisUnavailableException e) {

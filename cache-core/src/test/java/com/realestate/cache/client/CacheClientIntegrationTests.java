@@ -126,6 +126,22 @@ class CacheClientIntegrationTests {
     }
 
     @Test
+    void aCounterExpiresAfterTheDefaultTtlLikeEveryOtherWrite() {
+        cache.incr("views", 1);
+
+        assertThat(cache.ttl("views")).isInstanceOfSatisfying(KeyTtl.Expiring.class, expiring ->
+                assertThat(expiring.remaining()).isPositive().isLessThanOrEqualTo(cache.defaultTtl()));
+    }
+
+    @Test
+    void anInvalidatedKeyCountsFromZero() {
+        cache.getOrLoad("views", Long.class, () -> 41L, Duration.ofMinutes(5));
+        cache.invalidate("views");
+
+        assertThat(cache.incr("views", 1)).hasValue(1);
+    }
+
+    @Test
     void incrOnAValueThatIsNotAnIntegerIsEmptyAndLeavesIt() {
         cache.set("property:1", listing("1"));
 
