@@ -101,8 +101,8 @@ final class LoadingScripts {
             """);
 
     /**
-     * Returns the PTTL of a servable value, -2 for no key or a tombstone or lease marker, which are bookkeeping,
-     * not cached values. Keys of another Redis type answer as EXISTS/PTTL would.
+     * Returns the PTTL of a cached value, -2 for no key, a tombstone or lease marker (bookkeeping) or a remembered
+     * absence (which {@code get} reads as empty too). Keys of another Redis type answer as EXISTS/PTTL would.
      */
     private static final Script VALUE_PTTL = new Script("""
             local ok, v = pcall(redis.call, 'GET', KEYS[1])
@@ -110,7 +110,7 @@ final class LoadingScripts {
               if not v then return -2 end
               if string.byte(v, 1) == 245 then
                 local kind = string.sub(v, 2, 2)
-                if kind == 'T' or kind == 'L' then return -2 end
+                if kind == 'T' or kind == 'L' or kind == 'A' then return -2 end
               end
             end
             return redis.call('PTTL', KEYS[1])

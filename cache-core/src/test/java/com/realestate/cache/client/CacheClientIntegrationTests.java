@@ -134,6 +134,16 @@ class CacheClientIntegrationTests {
     }
 
     @Test
+    void aRememberedAbsenceIsNoCachedValueForExistsAndTtlAsForGet() {
+        cache.getOrLoad("property:9", Listing.class, () -> null,
+                cache.loadPolicy().withNegativeTtl(Duration.ofMinutes(1)));
+
+        assertThat(cache.get("property:9", Listing.class)).isEmpty();
+        assertThat(cache.exists("property:9")).isFalse();
+        assertThat(cache.ttl("property:9")).isInstanceOf(KeyTtl.Missing.class);
+    }
+
+    @Test
     void anInvalidatedKeyCountsFromZero() {
         cache.getOrLoad("views", Long.class, () -> 41L, Duration.ofMinutes(5));
         cache.invalidate("views");
