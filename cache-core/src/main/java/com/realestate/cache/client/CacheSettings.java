@@ -12,7 +12,8 @@ import java.util.function.Function;
  * Everything a {@link CacheClient} needs to know, validated once at construction so that a bad value
  * fails at start with its name, not at the first request. Copies are made with the {@code withX} methods.
  *
- * @param redisUrl       {@code redis://} or {@code rediss://} URL; password and database index may be in it. A
+ * @param redisUrl       {@code redis://} or {@code rediss://} URL; password and database index may be in it, the
+ *                       password up to the last {@code @} and with {@code %} written {@code %25}. A
  *                       comma-separated host list ({@code redis://h1:7000,h2:7001,h3:7002}) names the seed nodes
  *                       of a Redis Cluster
  * @param cluster        {@code true} when a single URL is the seed of a Redis Cluster; a list of several seeds is
@@ -147,6 +148,14 @@ public record CacheSettings(
     /** The URL with any password masked, for logs and health details; a cluster shows its seeds. */
     public String redisUrlForDisplay() {
         return location().forDisplay();
+    }
+
+    /** The record's own form, but with the password of {@link #redisUrl()} masked: settings end up in logs. */
+    @Override
+    public String toString() {
+        return "CacheSettings[redisUrl=" + RedisLocation.masked(redisUrl) + ", cluster=" + cluster + ", keyPrefix="
+                + keyPrefix + ", defaultTtl=" + defaultTtl + ", commandTimeout=" + commandTimeout + ", connectTimeout="
+                + connectTimeout + ", breaker=" + breaker + ", name=" + name + ", compression=" + compression + "]";
     }
 
     private static void requireValidPrefix(String prefix, boolean clustered) {
