@@ -47,7 +47,10 @@ public record ServiceCacheSettings(String redisUrl, @DurationUnit(ChronoUnit.SEC
                 + ", keyPrefix=" + keyPrefix + "]";
     }
 
+    /** Everything between the scheme and the last {@code @} masked: a password may hold {@code / @ # ?} unencoded. */
     private static String redactedUrl(String url) {
-        return url.replaceAll("//([^@/]*)@", "//****@");
+        int scheme = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + "****" + url.substring(at) : url;
     }
 }
