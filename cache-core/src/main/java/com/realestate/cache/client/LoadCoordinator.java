@@ -75,10 +75,10 @@ final class LoadCoordinator implements AutoCloseable {
             return coalesced(key, policy, () -> Loaded.notKept(loadOnly(loader)));
         }
         if (entry != null) {
-            Optional<Loaded<T>> served = serve(key, entry, type, loader, policy);
-            if (served.isPresent()) {
+            Loaded<T> served = serve(key, entry, type, loader, policy);
+            if (served != null) {
                 metrics.hit();
-                return served.get();
+                return served;
             }
         }
         metrics.miss();
@@ -101,31 +101,31 @@ final class LoadCoordinator implements AutoCloseable {
         return policy.singleFlight() ? joinOrLead(key, load) : load.get();
     }
 
-    /** The entry's value if it may be served now (starting a background refresh when due), else empty. */
-    private <T> Optional<Loaded<T>> serve(
+    /** The entry's value if it may be served now (starting a background refresh when due), else {@code null}. */
+    private <T> Loaded<T> serve(
             StoredKey key, CacheEntry entry, Type type, Supplier<? extends T> loader, LoadPolicy policy) {
         Optional<T> value;
         try {
             value = decode(entry, type);
         } catch (JacksonException | IllegalStateException e) {
             metrics.corruptValue();
-            return Optional.empty();
+            return null;
         }
         long now = clock.millis();
         if (entry.kind() == CacheEntry.PLAIN) {
-            return Optional.of(new Loaded<>(value, now + policy.ttl().toMillis()));
+            return new Loaded<>(value, now + policy.ttl().toMillis());
         }
         if (now < entry.softExpiryMillis()) {
             if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
                 refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "early");
             }
-            return Optional.of(new Loaded<>(value, entry.softExpiryMillis()));
+            return new Loaded<>(value, entry.softExpiryMillis());
         }
         if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
             refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
-            return Optional.of(Loaded.notKept(value));
+            return Loaded.notKept(value);
         }
-        return Optional.empty();
+        return null;
     }
 
     /** {@code true} when a value Redis still holds may be served by this policy's clock. */
