@@ -121,12 +121,7 @@ class RedisOutageIntegrationTests {
             service.find("7");
             assertThat(service.calls("find")).isEqualTo(1);
 
-            server.pause();
-            CacheClient client = context.getBean(CacheClient.class);
-            await().atMost(RECOVERY).until(() -> {
-                service.find("other");
-                return !client.isAvailable();
-            });
+            pauseUntilTheBreakerOpens(server, context.getBean(CacheClient.class), service);
             service.delete("7");
             server.resume();
             await().atMost(RECOVERY).until(() -> cachingANewKey(service));
@@ -144,12 +139,7 @@ class RedisOutageIntegrationTests {
             ListingService service = context.getBean(ListingService.class);
             service.find("8");
 
-            server.pause();
-            CacheClient client = context.getBean(CacheClient.class);
-            await().atMost(RECOVERY).until(() -> {
-                service.find("other");
-                return !client.isAvailable();
-            });
+            pauseUntilTheBreakerOpens(server, context.getBean(CacheClient.class), service);
             service.update(new Listing("8", "Porto", new BigDecimal("1.00")));
             server.resume();
             await().atMost(RECOVERY).until(() -> cachingANewKey(service));
@@ -157,6 +147,15 @@ class RedisOutageIntegrationTests {
 
             service.find("8");
             assertThat(service.calls("find") - before).as("the value from before the put was not served").isEqualTo(1);
+        });
+    }
+
+    /** Freezes Redis and waits until the client refuses calls, so that what follows is never even sent. */
+    private static void pauseUntilTheBreakerOpens(RedisServer server, CacheClient client, ListingService service) {
+        server.pause();
+        await().atMost(RECOVERY).until(() -> {
+            service.find("other");
+            return !client.isAvailable();
         });
     }
 
