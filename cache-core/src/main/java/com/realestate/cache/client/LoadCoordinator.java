@@ -113,19 +113,30 @@ final class LoadCoordinator implements AutoCloseable {
         }
         long now = clock.millis();
         if (entry.kind() == CacheEntry.PLAIN) {
-            return new Loaded<>(value, now + policy.ttl().toMillis());
+            return new Loaded<>(value, freshUntil(entry, policy, now));
         }
         if (now < entry.softExpiryMillis()) {
             if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
                 refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "early");
             }
-            return new Loaded<>(value, entry.softExpiryMillis());
+            return new Loaded<>(value, freshUntil(entry, policy, now));
         }
         if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
             refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
             return Loaded.notKept(value);
         }
         return null;
+    }
+
+    /**
+     * Until when an entry Redis holds is fresh, 0 when it no longer is; a plain value (written by {@code set}) says
+     * nothing of its expiry, so it counts as fresh for the policy's TTL from now.
+     */
+    private static long freshUntil(CacheEntry entry, LoadPolicy policy, long now) {
+        if (entry.kind() == CacheEntry.PLAIN) {
+            return now + policy.ttl().toMillis();
+        }
+        return entry.softExpiryMillis() > now ? entry.softExpiryMillis() : 0;
     }
 
     /** {@code true} when a value Redis still holds may be served by this policy's clock. */
@@ -196,9 +207,7 @@ final class LoadCoordinator implements AutoCloseable {
                     CacheEntry entry = CacheEntry.parse(acquired.value());
                     Optional<T> present = fresh(entry, policy) ? decodeQuietly(entry, type) : null;
                     if (present != null) {
-                        long freshUntil = entry.kind() == CacheEntry.PLAIN ? clock.millis() + policy.ttl().toMillis()
-                                : entry.softExpiryMillis() > clock.millis() ? entry.softExpiryMillis() : 0;
-                        return new Loaded<>(present, freshUntil);
+                        return new Loaded<>(present, freshUntil(entry, policy, clock.millis()));
                     }
                     return loadAndStore(key, entry.fence(), acquired.groups(), null, type, loader, policy);
                 }

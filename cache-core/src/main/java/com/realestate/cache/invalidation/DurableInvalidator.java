@@ -78,15 +78,29 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
     public InvalidationReport invalidate(Invalidation invalidation) {
         InvalidationReport report = attempt(invalidation);
         if (!report.complete()) {
-            if (pending.size() == 0) {
-                log.warn("Redis could not carry out an invalidation (keys {}, groups {}{}); it is pending and"
-                        + " retried, and reads through this invalidator bypass what it touches meanwhile",
-                        report.failedKeys(), report.failedGroups(), report.failed().flush() ? ", everything" : "");
-            }
-            pending.add(PendingInvalidation.of(report.failed(), clock.instant()));
-            retries.wake();
+            retryLater(report.failed());
         }
         return report;
+    }
+
+    /**
+     * Keeps an invalidation its caller already tried and Redis refused, and retries it in the background without
+     * trying it again first (which would wait out another timeout while Redis is silent); reads through this
+     * invalidator skip what it touches until it lands.
+     */
+    public void retryLater(Invalidation invalidation) {
+        if (pending.size() == 0) {
+            log.warn("Redis could not carry out an invalidation (keys {}, groups {}{}); it is pending and"
+                    + " retried, and reads through this invalidator bypass what it touches meanwhile",
+                    invalidation.keys(), invalidation.groups(), invalidation.flush() ? ", everything" : "");
+        }
+        pending.add(PendingInvalidation.of(invalidation, clock.instant()));
+        retries.wake();
+    }
+
+    /** {@code true} when an invalidation is pending: one volatile read, for read paths to skip their checks when not. */
+    public boolean anyPending() {
+        return pending.size() > 0;
     }
 
     /**
@@ -101,7 +115,6 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
             return true;
         }
         if (touching.flush()) {
-            retries.wake();
             return false;
         }
         attempt(touching);

@@ -22,15 +22,16 @@ final class RetriedEvictions {
 
     /** {@code false} while an eviction of the key, or a clear of its cache, is still to be carried out. */
     boolean mayServe(CacheKey key) {
-        return durable.mayServe(new CacheKey(segmentPrefix + key.key(),
+        return !durable.anyPending() || durable.mayServe(new CacheKey(segmentPrefix + key.key(),
                 key.groups().stream().map(group -> segmentPrefix + group).toList()));
     }
 
+    /** An eviction (or a put that did not land) the cache already tried; retried, not tried again now. */
     void evictionRefused(CacheKey key) {
-        durable.invalidate(Invalidation.ofKeys(segmentPrefix + key.key()));
+        durable.retryLater(Invalidation.ofKeys(segmentPrefix + key.key()));
     }
 
     void clearRefused(String group) {
-        durable.invalidate(Invalidation.ofGroups(segmentPrefix + group));
+        durable.retryLater(Invalidation.ofGroups(segmentPrefix + group));
     }
 }
