@@ -87,7 +87,8 @@ final class LoadCoordinator implements AutoCloseable {
 
     /**
      * A result and until when it is fresh in Redis, in epoch milliseconds: 0 when it is not (loaded while Redis was
-     * unavailable, served stale while it refreshes, or its store was refused).
+     * unavailable, served stale while it refreshes, or its store was refused), {@link Long#MAX_VALUE} when the entry
+     * carries no expiry of its own (written by {@code set}), so that only its key's TTL in Redis tells.
      */
     record Loaded<T>(Optional<T> value, long freshUntilMillis) {
 
@@ -113,13 +114,13 @@ final class LoadCoordinator implements AutoCloseable {
         }
         long now = clock.millis();
         if (entry.kind() == CacheEntry.PLAIN) {
-            return new Loaded<>(value, freshUntil(entry, policy, now));
+            return new Loaded<>(value, freshUntil(entry, now));
         }
         if (now < entry.softExpiryMillis()) {
             if (entry.kind() == CacheEntry.VALUE && earlyRefreshDue(entry, now, policy.earlyRefreshBeta())) {
                 refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "early");
             }
-            return new Loaded<>(value, freshUntil(entry, policy, now));
+            return new Loaded<>(value, freshUntil(entry, now));
         }
         if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
             refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
@@ -129,13 +130,10 @@ final class LoadCoordinator implements AutoCloseable {
     }
 
     /**
-     * Until when an entry Redis holds is fresh, 0 when it no longer is; a plain value (written by {@code set}) says
-     * nothing of its expiry, so it counts as fresh for the policy's TTL from now.
+     * Until when an entry Redis holds is fresh, 0 when it no longer is; a value written by {@code set} says nothing of
+     * its expiry ({@link Long#MAX_VALUE}): the TTL that {@code set} gave its key does, which the policy's may exceed.
      */
-    private static long freshUntil(CacheEntry entry, LoadPolicy policy, long now) {
-        if (entry.kind() == CacheEntry.PLAIN) {
-            return now + policy.ttl().toMillis();
-        }
+    private static long freshUntil(CacheEntry entry, long now) {
         return entry.softExpiryMillis() > now ? entry.softExpiryMillis() : 0;
     }
 
@@ -207,7 +205,7 @@ final class LoadCoordinator implements AutoCloseable {
                     CacheEntry entry = CacheEntry.parse(acquired.value());
                     Optional<T> present = fresh(entry, policy) ? decodeQuietly(entry, type) : null;
                     if (present != null) {
-                        return new Loaded<>(present, freshUntil(entry, policy, clock.millis()));
+                        return new Loaded<>(present, freshUntil(entry, clock.millis()));
                     }
                     return loadAndStore(key, entry.fence(), acquired.groups(), null, type, loader, policy);
                 }

@@ -178,7 +178,7 @@ final class RedisCacheClient implements CacheClient {
         NearCache.Stamp stamp = near.stamp(rawKey, stored.groups());
         LoadCoordinator.Loaded<T> result = loads.getOrLoadFresh(stored, type, loader, policy);
         // Kept no longer than Redis keeps it fresh: a value near its expiry, or served stale, must not outlive it here.
-        long keep = result.freshUntilMillis() - shared.clock().millis();
+        long keep = nearKeepMillis(stored.entry(), result.freshUntilMillis(), shared.clock().millis());
         if (keep > 0) {
             near.fill(stamp, rawKey, type, result.value().orElse(null), Duration.ofMillis(keep));
         }
@@ -256,14 +256,33 @@ final class RedisCacheClient implements CacheClient {
                 metrics.miss();
             }
             if (stamp != null) {
-                long remaining = entry.softExpiryMillis() == Long.MAX_VALUE ? Long.MAX_VALUE : entry.softExpiryMillis() - now;
-                near.fill(stamp, key.key(), type, value.orElse(null), Duration.ofMillis(remaining));
+                long keep = nearKeepMillis(stored.entry(), entry.softExpiryMillis(), now);
+                if (keep > 0) {
+                    near.fill(stamp, key.key(), type, value.orElse(null), Duration.ofMillis(keep));
+                }
             }
             return value;
         } catch (JacksonException e) {
             return notOurs(stored.entry(), e.getOriginalMessage());
         } catch (IllegalStateException e) {
             return notOurs(stored.entry(), e.getMessage());
+        }
+    }
+
+    /**
+     * How long the near cache may keep a value that Redis holds fresh until {@code freshUntilMillis}. A value written
+     * by {@code set} carries no expiry of its own ({@link Long#MAX_VALUE}): Redis drops it when the TTL {@code set}
+     * gave it ends, without an announcement, so its PTTL tells. Not positive: not kept.
+     */
+    private long nearKeepMillis(String storedKey, long freshUntilMillis, long now) {
+        if (freshUntilMillis != Long.MAX_VALUE) {
+            return freshUntilMillis - now;
+        }
+        try {
+            long pttl = redis.execute(Operation.TTL, c -> c.pttl(storedKey));
+            return pttl == -1 ? Long.MAX_VALUE : pttl;
+        } catch (RedisUnavailableException | RedisCommandExecutionException e) {
+            return 0;
         }
     }
 

@@ -91,6 +91,20 @@ class NearCacheIntegrationTests {
         });
     }
 
+    @Test
+    void aValueSetWithATtlIsKeptNoLongerThanRedisKeepsIt(TestRedis redis) {
+        CacheClient cache = listings(instance(redis, "a"));
+        cache.set("read", new Listing("read", 1), Duration.ofMillis(300));
+        cache.set("loaded", new Listing("loaded", 1), Duration.ofMillis(300));
+        assertThat(cache.get("read", Listing.class)).contains(new Listing("read", 1));
+        assertThat(cache.getOrLoad("loaded", Listing.class, () -> new Listing("loaded", 2), Duration.ofMinutes(10)))
+                .contains(new Listing("loaded", 1));
+
+        await().atMost(WINDOW).until(() -> cache.get("read", Listing.class).isEmpty()
+                && cache.getOrLoad("loaded", Listing.class, () -> new Listing("loaded", 2), Duration.ofMinutes(10))
+                .orElseThrow().version() == 2);
+    }
+
     private double redisCommands() {
         return meters.find("cache.redis.latency").timers().stream().mapToDouble(t -> t.count()).sum();
     }
