@@ -26,8 +26,14 @@ public final class NearCache {
     private static final int STRIPES = 4096;
     private static final GroupEpoch[] NO_GROUPS = new GroupEpoch[0];
     private static final long[] NO_VALUES = new long[0];
+    /**
+     * The longest an entry is kept, about 146 years: an expiry further ahead would overflow the monotonic clock, or
+     * compare with it as if it had passed. Longer TTLs and limits are cut to it.
+     */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 2);
 
     private final NearCacheSettings settings;
+    private final long maximumTtlNanos;
     private final Cache<String, Entry> entries;
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     /** Weak values: an epoch lives while an entry or a stamp refers to it, which is exactly while it matters. */
@@ -42,6 +48,7 @@ public final class NearCache {
     /** An empty tier that serves nothing until {@link #resume()}. */
     public NearCache(NearCacheSettings settings) {
         this.settings = settings;
+        this.maximumTtlNanos = nanos(settings.maximumTtl());
         this.entries = Caffeine.newBuilder().maximumSize(settings.maximumSize()).build();
     }
 
@@ -91,7 +98,7 @@ public final class NearCache {
         if (ttl.isNegative() || ttl.isZero()) {
             return;
         }
-        long ttlNanos = (ttl.compareTo(settings.maximumTtl()) < 0 ? ttl : settings.maximumTtl()).toNanos();
+        long ttlNanos = Math.min(nanos(ttl), maximumTtlNanos);
         Entry entry = new Entry(value, type, stamp, CoarseClock.nanoTime() + ttlNanos);
         entries.put(key, entry);
         fills.increment();
@@ -169,6 +176,10 @@ public final class NearCache {
 
     public NearCacheSettings settings() {
         return settings;
+    }
+
+    private static long nanos(Duration duration) {
+        return duration.compareTo(LONGEST) < 0 ? duration.toNanos() : LONGEST.toNanos();
     }
 
     private static int stripe(String key) {

@@ -131,6 +131,16 @@ class NearCacheTests {
     }
 
     @Test
+    void keepsAnEntryUnderALimitOfCenturiesInsteadOfFailingTheRead() {
+        NearCache unlimited = new NearCache(NearCacheSettings.maximumSize(10).withMaximumTtl(Duration.ofDays(365_000)));
+        unlimited.resume();
+
+        unlimited.fill(unlimited.stamp("k"), "k", String.class, "v", Duration.ofMillis(Long.MAX_VALUE));
+
+        assertThat(unlimited.lookup("k", String.class).value()).isEqualTo("v");
+    }
+
+    @Test
     void rejectsSettingsThatCannotWork() {
         assertThatThrownBy(() -> NearCacheSettings.maximumSize(0)).isInstanceOf(CacheConfigurationException.class);
         assertThatThrownBy(() -> NearCacheSettings.defaults().withMaximumTtl(Duration.ZERO))
