@@ -326,10 +326,11 @@ final class LoadCoordinator implements AutoCloseable {
 
     /**
      * Replaces the key with a tombstone under a new fence: the value is gone, and any load that began before
-     * cannot store its result. Loads running in this process are forgotten so later callers start afresh.
+     * cannot store its result. Loads running in this process are forgotten once the tombstone is in place, so
+     * callers arriving after this returns start afresh: one that began while the tombstone was on its way may have
+     * read the old value from Redis.
      */
     DeleteOutcome invalidate(String key) {
-        inflight.remove(key);
         byte[] tombstone = CacheEntry.tombstone(newToken());
         try {
             byte[] previous = redis.execute(Operation.SET,
@@ -340,6 +341,8 @@ final class LoadCoordinator implements AutoCloseable {
             return DeleteOutcome.FAILED;
         } catch (RedisCommandExecutionException wrongType) {
             return replaceForeign(key, tombstone);
+        } finally {
+            inflight.remove(key);
         }
     }
 
@@ -359,7 +362,6 @@ final class LoadCoordinator implements AutoCloseable {
      */
     WriteOutcome storeWritten(StoredKey key, Object value, Duration ttl) {
         byte[] json = codec.encode(value);
-        inflight.remove(key.entry());
         try {
             String groups = key.grouped() ? scripts.tokens(key, newToken()) : "";
             byte[] entry = valueEntry(newToken(), clock.millis() + ttl.toMillis(), 0, groups, json);
@@ -373,6 +375,8 @@ final class LoadCoordinator implements AutoCloseable {
         } catch (RedisCommandExecutionException e) {
             invalidate(key.entry());
             return WriteOutcome.FAILED;
+        } finally {
+            inflight.remove(key.entry());
         }
     }
 
@@ -381,13 +385,14 @@ final class LoadCoordinator implements AutoCloseable {
      * whatever their number. The old entries age out by their TTL.
      */
     WriteOutcome invalidateGroup(String generationKey) {
-        inflight.values().removeIf(flight -> flight.inGroup(generationKey));
         byte[] token = newToken().getBytes(StandardCharsets.US_ASCII);
         try {
             redis.execute(Operation.SET, c -> c.set(generationKey, token));
             return WriteOutcome.WRITTEN;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             return WriteOutcome.FAILED;
+        } finally {
+            inflight.values().removeIf(flight -> flight.inGroup(generationKey));
         }
     }
 
