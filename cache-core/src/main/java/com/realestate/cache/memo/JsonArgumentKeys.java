@@ -1,6 +1,7 @@
 package com.realestate.cache.memo;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.realestate.cache.client.CacheSerializationException;
 import com.realestate.cache.key.KeyPart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.WritableTypeId;
@@ -22,6 +24,7 @@ import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,13 +44,15 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * {@code 1L}, {@code "a"} from {@code 'a'} or {@code null} from {@code Optional.empty()}: so wherever the declared
  * type does not fix a value's class, a value that is not a String, Integer, Boolean or finite Double (whose keys are
  * unchanged) is written as {@code [type, json]}. Dates keep their zone ids, and sets and maps are sorted, so that
- * arguments share a key exactly when they are equal (as far as their JSON holds their state).
+ * arguments share a key exactly when they are equal (as far as their JSON holds their state). An argument whose
+ * JSON holds none of it (an object with no properties) is refused rather than given the key of every other one.
  */
 final class JsonArgumentKeys implements MemoKeyBuilder {
 
     static final int MAX_PLAIN_LENGTH = 160;
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
             .disable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)
             .setDefaultTyping(new RuntimeTypes())
@@ -57,9 +62,19 @@ final class JsonArgumentKeys implements MemoKeyBuilder {
                     .addSerializer(new OptionalSerializer()))
             .build();
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws CacheSerializationException when an argument cannot be written as JSON, or has no properties
+     */
     @Override
     public String key(List<?> arguments) {
-        String json = CANONICAL.writeValueAsString(arguments);
+        String json;
+        try {
+            json = CANONICAL.writeValueAsString(arguments);
+        } catch (JacksonException e) {
+            throw new CacheSerializationException("cannot make a memo key of the arguments: " + e.getOriginalMessage(), e);
+        }
         String encoded = KeyPart.encode("arguments", json);
         return encoded.length() <= MAX_PLAIN_LENGTH ? encoded : "sha256-" + sha256(json);
     }

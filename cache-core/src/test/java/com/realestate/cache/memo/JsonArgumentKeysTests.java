@@ -1,7 +1,9 @@
 package com.realestate.cache.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realestate.cache.client.CacheSerializationException;
 import com.realestate.cache.key.KeyPart;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +29,20 @@ class JsonArgumentKeysTests {
     private final JsonArgumentKeys keys = new JsonArgumentKeys();
 
     record Box(Object content) {
+    }
+
+    /** An argument whose state JSON cannot see: a private field and no getter. */
+    static final class Opaque {
+        private final String id;
+
+        Opaque(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return "Opaque[" + id + "]";
+        }
     }
 
     enum Plan {
@@ -180,5 +196,14 @@ class JsonArgumentKeysTests {
     void stringsIntegersBooleansAndDoublesKeepTheKeysTheyHadBefore() {
         assertThat(keys.key(Arrays.asList("p-1", 42, true, 2.5, null)))
                 .isEqualTo(KeyPart.encode("[\"p-1\",42,true,2.5,null]"));
+    }
+
+    @Test
+    void argumentsWhoseStateJsonCannotSeeAreRefusedRatherThanSharingOneKey() {
+        assertThatThrownBy(() -> keys.key(List.of(new Opaque("a"))))
+                .isInstanceOf(CacheSerializationException.class)
+                .hasMessageContaining(Opaque.class.getName());
+        assertThatThrownBy(() -> keys.key(List.of(new Box(new Opaque("a")))))
+                .isInstanceOf(CacheSerializationException.class);
     }
 }
