@@ -75,8 +75,31 @@ final class JsonArgumentKeys implements MemoKeyBuilder {
         } catch (JacksonException e) {
             throw new CacheSerializationException("cannot make a memo key of the arguments: " + e.getOriginalMessage(), e);
         }
+        json = escapeUnpairedSurrogates(json);
         String encoded = KeyPart.encode("arguments", json);
         return encoded.length() <= MAX_PLAIN_LENGTH ? encoded : "sha256-" + sha256(json);
+    }
+
+    /**
+     * The JSON with every unpaired surrogate (a string cut between the two halves of a character) written as JSON's
+     * backslash-u escape of that same char: only then does it have UTF-8 bytes, and so a key.
+     */
+    private static String escapeUnpairedSurrogates(String json) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < json.length(); ) {
+            int codePoint = json.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                if (escaped == null) {
+                    escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                escaped.append(String.format("\\u%04X", codePoint));
+            } else if (escaped != null) {
+                escaped.append(json, i, next);
+            }
+            i = next;
+        }
+        return escaped == null ? json : escaped.toString();
     }
 
     /** The JSON {@code value} has as an element of a list: what sets and maps are sorted by. */

@@ -206,4 +206,15 @@ class JsonArgumentKeysTests {
         assertThatThrownBy(() -> keys.key(List.of(new Box(new Opaque("a")))))
                 .isInstanceOf(CacheSerializationException.class);
     }
+
+    @Test
+    void aStringCutInsideACharacterHasAKeyOfItsOwn() {
+        String cut = "ab\uD83D";
+
+        assertThat(List.of(keys.key(List.of(cut)), keys.key(List.of("ab\uD83E")), keys.key(List.of("ab?")),
+                keys.key(List.of("ab\\uD83D")), keys.key(List.of(cut + "\uDE00")), keys.key(List.of("\uDE00ab"))))
+                .doesNotHaveDuplicates()
+                .allMatch(key -> key.matches("[A-Za-z0-9._%-]+"));
+        assertThat(keys.key(List.of(cut + "x".repeat(200)))).isNotEqualTo(keys.key(List.of("ab?" + "x".repeat(200))));
+    }
 }
