@@ -1,6 +1,7 @@
 package com.realestate.cache.client;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -61,10 +62,13 @@ public final class CompressionDictionary {
                     + maxBytes);
         }
         byte[] buffer = new byte[maxBytes];
-        long size = Zstd.trainFromBuffer(samples.toArray(byte[][]::new), buffer);
-        if (Zstd.isError(size)) {
+        long size;
+        try {
+            size = Zstd.trainFromBuffer(samples.toArray(byte[][]::new), buffer);
+        } catch (ZstdException e) {
+            // zstd-jni throws its errors rather than returning their codes.
             throw new CacheConfigurationException("zstd could not train a dictionary on " + samples.size()
-                    + " samples: " + Zstd.getErrorName(size));
+                    + " samples: " + e.getMessage(), e);
         }
         return of(Arrays.copyOf(buffer, (int) size));
     }

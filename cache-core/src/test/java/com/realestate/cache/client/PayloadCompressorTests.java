@@ -245,6 +245,18 @@ class PayloadCompressorTests {
     }
 
     @Test
+    void samplesZstdCannotTrainOnAreAConfigurationError() {
+        List<byte[]> tiny = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tiny.add(("{\"a\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> CompressionDictionary.train(tiny, 8 * 1024))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("10 samples");
+    }
+
+    @Test
     void aSavedDictionaryIsTheSameDictionaryWhenReadBack() {
         CompressionDictionary trained = trainedDictionary();
 
