@@ -1,6 +1,8 @@
 package com.realestate.cache.client;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDictCompress;
+import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class CompressionDictionary {
      * A dictionary made earlier (by {@link #train} or {@code zstd --train}), for example read from a file the
      * application ships, so that every instance uses the same one.
      *
-     * @throws CacheConfigurationException when the bytes are not a zstd dictionary with an id
+     * @throws CacheConfigurationException when the bytes are not a zstd dictionary with an id that zstd can load
      */
     public static CompressionDictionary of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
@@ -42,7 +44,19 @@ public final class CompressionDictionary {
             throw new CacheConfigurationException("compression dictionary of " + bytes.length
                     + " bytes is not a zstd dictionary (no dictionary id in its header)");
         }
+        requireLoadable(bytes, id);
         return new CompressionDictionary(bytes.clone(), id);
+    }
+
+    /** A header alone (a file cut short) passes the id check but fails only when a client is built; fail here. */
+    private static void requireLoadable(byte[] bytes, long id) {
+        try {
+            new ZstdDictCompress(bytes, PayloadCompressor.LEVEL).close();
+            new ZstdDictDecompress(bytes).close();
+        } catch (RuntimeException e) {
+            throw new CacheConfigurationException("compression dictionary " + id + " of " + bytes.length
+                    + " bytes cannot be loaded by zstd (is it complete?): " + e.getMessage(), e);
+        }
     }
 
     /**

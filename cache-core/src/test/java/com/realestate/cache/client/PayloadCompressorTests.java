@@ -257,6 +257,15 @@ class PayloadCompressorTests {
     }
 
     @Test
+    void aDictionaryCutShortAfterItsHeaderIsRefusedWhenRead() {
+        byte[] cut = Arrays.copyOf(trainedDictionary().bytes(), 64);
+
+        assertThatThrownBy(() -> CompressionDictionary.of(cut))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("64 bytes");
+    }
+
+    @Test
     void aSavedDictionaryIsTheSameDictionaryWhenReadBack() {
         CompressionDictionary trained = trainedDictionary();
 
