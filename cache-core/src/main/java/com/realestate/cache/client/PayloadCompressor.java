@@ -27,6 +27,12 @@ final class PayloadCompressor {
     static final int LEVEL = 3;
     /** The largest value Redis can hold; a frame that says it is larger is corrupt. */
     static final int MAX_PAYLOAD_BYTES = 512 * 1024 * 1024;
+    /**
+     * The most zstd can make of one byte: a block of at most 128 KiB costs at least 4 bytes (an RLE block's header and
+     * byte). A frame that says it holds more than this times its length is corrupt or hostile, and refused before its
+     * stated size is allocated.
+     */
+    static final long MAX_EXPANSION = 128 * 1024 / 4;
     /** Pooled buffers larger than this are not kept, so that one huge value does not stay in memory. */
     private static final int MAX_POOLED_BUFFER = 256 * 1024;
     private static final int INITIAL_BUFFER = 4096;
@@ -192,6 +198,10 @@ final class PayloadCompressor {
                     + (contentSizeBytes == 2 ? 256 : 0);
             if (contentSize < 0 || contentSize > MAX_PAYLOAD_BYTES) {
                 throw new CorruptPayloadException("the compressed value states a size of " + contentSize + " bytes");
+            }
+            if (contentSize > length * MAX_EXPANSION) {
+                throw new CorruptPayloadException("the compressed value of " + length + " bytes states a size of "
+                        + contentSize + " bytes, more than zstd can make of it");
             }
             return new FrameHeader(contentSize, dictionaryId);
         }

@@ -3,6 +3,7 @@ package com.realestate.cache.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,6 +178,25 @@ class PayloadCompressorTests {
         byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, (byte) 0xE0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0};
 
         assertThatThrownBy(() -> roundTrip(frame)).isInstanceOf(CorruptPayloadException.class);
+    }
+
+    @Test
+    void aFrameStatingMoreThanItsBytesCouldHoldIsRefusedBeforeThatSizeIsAllocated() {
+        // 15 bytes that say they hold 384 MiB: zstd makes at most 128 KiB of every 4 bytes (an RLE block).
+        byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, (byte) 0xA0, 0, 0, 0, 0x18, 1, 0, 0, 0, 0, 0};
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> roundTrip(frame)).isInstanceOf(CorruptPayloadException.class);
+
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(1 << 20);
+    }
+
+    @Test
+    void aFrameAsDenseAsZstdCanMakeOneStillDecompresses() {
+        byte[] zeros = new byte[4 << 20];
+
+        assertThat(roundTrip(compressor.compress(zeros))).isEqualTo(zeros);
     }
 
     @Test
