@@ -165,7 +165,8 @@ final class LoadCoordinator implements AutoCloseable {
             Loaded<T> result = load.get();
             mine.result().complete(result);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Any throwable: a checked one thrown by Kotlin code or @SneakyThrows would leave the joiners waiting forever.
             mine.result().completeExceptionally(e);
             throw e;
         } finally {
@@ -177,14 +178,14 @@ final class LoadCoordinator implements AutoCloseable {
         try {
             return running.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw LoadCoordinator.<RuntimeException>unchanged(e.getCause() != null ? e.getCause() : e);
         }
+    }
+
+    /** Rethrows the loader's own throwable, checked or not, so that a joiner sees what the leader saw. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E unchanged(Throwable thrown) throws E {
+        throw (E) thrown;
     }
 
     /** Takes the lease (or waits for its holder), loads and stores under the fence the load began with. */
@@ -235,7 +236,7 @@ final class LoadCoordinator implements AutoCloseable {
         T value;
         try {
             value = loader.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             metrics.loadFailed(System.nanoTime() - started);
             releaseQuietly(key, leaseToken);
             throw e;
@@ -294,7 +295,7 @@ final class LoadCoordinator implements AutoCloseable {
             T value = loader.get();
             metrics.loaded(System.nanoTime() - started);
             return Optional.ofNullable(value);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             metrics.loadFailed(System.nanoTime() - started);
             throw e;
         }
@@ -311,7 +312,7 @@ final class LoadCoordinator implements AutoCloseable {
             refresher.execute(() -> {
                 try {
                     mine.result().complete(loadAndStore(key, fence, groups, null, type, loader, policy));
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
                     log.debug("Background refresh of '{}' failed; the current value stays until it expires",
                             key.entry(), e);
                     mine.result().completeExceptionally(e);

@@ -1,17 +1,24 @@
 package com.realestate.cache.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.realestate.cache.client.CacheClient;
 import com.realestate.cache.client.CacheClients;
 import com.realestate.cache.test.RedisTest;
 import com.realestate.cache.test.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +33,7 @@ class MemoizerIntegrationTests {
 
     private final TestRedis redis;
     private final AtomicInteger calls = new AtomicInteger();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private CacheClient cache;
 
     MemoizerIntegrationTests(TestRedis redis) {
@@ -35,7 +43,7 @@ class MemoizerIntegrationTests {
     @BeforeEach
     void connect() {
         cache = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix())
-                .meterRegistry(new SimpleMeterRegistry()).build();
+                .meterRegistry(registry).build();
     }
 
     @AfterEach
@@ -149,5 +157,46 @@ class MemoizerIntegrationTests {
 
         assertThat(describe.apply("1")).isEqualTo("String");
         assertThat(describe.apply(1)).isEqualTo("Integer");
+    }
+
+    @Test
+    void aCheckedExceptionOfTheFunctionReachesTheCallersWaitingForItsResultToo() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MemoizedFunction<String, Score> failing = Memoizer.builder(cache, "failing").function(id -> {
+            entered.countDown();
+            awaitQuietly(release);
+            return throwChecked(new IOException("source unreachable"));
+        }, Score.class);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Score> first = callers.submit(() -> failing.apply("p-1"));
+            entered.await();
+            Future<Score> second = callers.submit(() -> failing.apply("p-1"));
+            await().until(() -> registry.find("cache.loads.coalesced").tag("cache", "failing").counter().count() == 1);
+
+            release.countDown();
+
+            await().until(second::isDone);
+            assertThatThrownBy(first::get).hasCauseInstanceOf(IOException.class);
+            assertThatThrownBy(second::get).hasCauseInstanceOf(IOException.class);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws a checked exception from a lambda, as Kotlin code or Lombok's {@code @SneakyThrows} do. */
+    @SuppressWarnings("unchecked")
+    private static <T, E extends Throwable> T throwChecked(Throwable exception) throws E {
+        throw (E) exception;
     }
 }
