@@ -170,6 +170,13 @@ public record CacheSettings(
         if (prefix.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
             throw new CacheConfigurationException("CACHE_KEY_PREFIX must not contain whitespace or control characters");
         }
+        // UTF-8 has no bytes for half a character: Redis would get another prefix ('?' instead), which flush and
+        // pattern deletes, comparing keys with this one, would never find.
+        int lone = prefix.codePoints().filter(c -> Character.getType(c) == Character.SURROGATE).findFirst().orElse(-1);
+        if (lone >= 0) {
+            throw new CacheConfigurationException("CACHE_KEY_PREFIX must be valid Unicode, found an unpaired surrogate U+"
+                    + String.format("%04X", lone));
+        }
         if (clustered && (prefix.contains("{") || prefix.contains("}"))) {
             throw new CacheConfigurationException("CACHE_KEY_PREFIX must not contain '{' or '}' on a Redis Cluster:"
                     + " it would be the hash tag of every key and put them all in one slot, was '" + prefix + "'");

@@ -71,6 +71,14 @@ class CacheSettingsTests {
     }
 
     @Test
+    void aPrefixWithHalfACharacterIsRefusedBecauseRedisWouldStoreItAsAnotherPrefix() {
+        // Sent as UTF-8, the lone surrogate becomes '?': the keys of 'app?:', which flush could then never find.
+        assertThatThrownBy(() -> CacheSettings.defaults().withKeyPrefix("app\uD800:"))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("U+D800");
+    }
+
+    @Test
     void nonPositiveDurationsAreRefused() {
         assertThatThrownBy(() -> CacheSettings.defaults().withCommandTimeout(Duration.ZERO))
                 .isInstanceOf(CacheConfigurationException.class)
