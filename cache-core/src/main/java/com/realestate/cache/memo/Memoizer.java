@@ -1,7 +1,9 @@
 package com.realestate.cache.memo;
 
 import com.realestate.cache.client.CacheClient;
+import com.realestate.cache.client.CacheConfigurationException;
 import com.realestate.cache.client.LoadPolicy;
+import com.realestate.cache.key.KeyPart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +15,10 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * Wraps plain Java functions so that their results are cached in Redis (the original's {@code @cached}).
- * Each memoizer is one named cache view: its entries live under {@code <prefix><name>:}, it can be cleared as a
- * whole or for one argument list, and it loads through {@link CacheClient#getOrLoad} with all its protections.
+ * Each memoized function is one named cache view: its entries live under {@code <prefix><name>:}, it can be
+ * cleared as a whole or for one argument list, and it loads through {@link CacheClient#getOrLoad} with all its
+ * protections. The name is a key part ({@link KeyPart}, percent-encoded), so no function's entries lie under
+ * another's: clearing {@code "a"} never touches {@code "a:b"}.
  *
  * <pre>{@code
  * MemoizedFunction<String, Score> score = Memoizer.builder(cache, "score")
@@ -25,42 +29,18 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class Memoizer {
 
-    private final CacheClient view;
-    private final MemoKeyBuilder keys;
-
-    private Memoizer(CacheClient view, MemoKeyBuilder keys) {
-        this.view = view;
-        this.keys = keys;
+    private Memoizer() {
     }
 
-    /** Starts a memoizer called {@code name} on {@code client}; the name is also its metrics tag. */
+    /**
+     * Starts a memoized function called {@code name} on {@code client}; the name is also its metrics tag. One
+     * builder makes one function: two functions on one name would answer each other's calls with the same arguments.
+     */
     public static Builder builder(CacheClient client, String name) {
         return new Builder(Objects.requireNonNull(client, "client"), Objects.requireNonNull(name, "name"));
     }
 
-    /** Memoizes a one-argument function whose results are of {@code type}. */
-    public <A, R> MemoizedFunction<A, R> function(Function<? super A, ? extends R> function, Class<R> type) {
-        return new MemoizedFunction<>(Calls.of(view, keys, type), function);
-    }
-
-    /** As {@link #function(Function, Class)}, for generic result types such as {@code List<Listing>}. */
-    public <A, R> MemoizedFunction<A, R> function(Function<? super A, ? extends R> function, TypeReference<R> type) {
-        return new MemoizedFunction<>(Calls.of(view, keys, type), function);
-    }
-
-    /** Memoizes a two-argument function whose results are of {@code type}. */
-    public <A, B, R> MemoizedBiFunction<A, B, R> biFunction(
-            BiFunction<? super A, ? super B, ? extends R> function, Class<R> type) {
-        return new MemoizedBiFunction<>(Calls.of(view, keys, type), function);
-    }
-
-    /** As {@link #biFunction(BiFunction, Class)}, for generic result types. */
-    public <A, B, R> MemoizedBiFunction<A, B, R> biFunction(
-            BiFunction<? super A, ? super B, ? extends R> function, TypeReference<R> type) {
-        return new MemoizedBiFunction<>(Calls.of(view, keys, type), function);
-    }
-
-    /** Settings of one memoizer; every setting is optional but the name. */
+    /** Settings of one memoized function; every setting is optional but the name. */
     public static final class Builder {
 
         private final CacheClient client;
@@ -87,7 +67,10 @@ public final class Memoizer {
             return this;
         }
 
-        /** The key segment the entries live under, instead of the name (for sharing entries with other code). */
+        /**
+         * The key segment the entries live under, instead of the name: for a function that must find the entries
+         * of an earlier one (a renamed metric, two services memoizing one computation). Percent-encoded as the name is.
+         */
         public Builder prefix(String value) {
             prefix = Objects.requireNonNull(value, "prefix");
             return this;
@@ -99,27 +82,35 @@ public final class Memoizer {
             return this;
         }
 
+        /** Memoizes a one-argument function whose results are of {@code type}. */
         public <A, R> MemoizedFunction<A, R> function(Function<? super A, ? extends R> function, Class<R> type) {
-            return build().function(function, type);
+            return new MemoizedFunction<>(Calls.of(view(), keyBuilder, type), function);
         }
 
+        /** As {@link #function(Function, Class)}, for generic result types such as {@code List<Listing>}. */
         public <A, R> MemoizedFunction<A, R> function(Function<? super A, ? extends R> function, TypeReference<R> type) {
-            return build().function(function, type);
+            return new MemoizedFunction<>(Calls.of(view(), keyBuilder, type), function);
         }
 
+        /** Memoizes a two-argument function whose results are of {@code type}. */
         public <A, B, R> MemoizedBiFunction<A, B, R> biFunction(
                 BiFunction<? super A, ? super B, ? extends R> function, Class<R> type) {
-            return build().biFunction(function, type);
+            return new MemoizedBiFunction<>(Calls.of(view(), keyBuilder, type), function);
         }
 
+        /** As {@link #biFunction(BiFunction, Class)}, for generic result types. */
         public <A, B, R> MemoizedBiFunction<A, B, R> biFunction(
                 BiFunction<? super A, ? super B, ? extends R> function, TypeReference<R> type) {
-            return build().biFunction(function, type);
+            return new MemoizedBiFunction<>(Calls.of(view(), keyBuilder, type), function);
         }
 
-        /** A memoizer for several functions that share these settings (and therefore their entries' namespace). */
-        public Memoizer build() {
-            return new Memoizer(client.scoped(prefix != null ? prefix : name, policy), keyBuilder);
+        private CacheClient view() {
+            String segment = prefix != null ? prefix : name;
+            try {
+                return client.scoped(name, KeyPart.encode("memoizer key segment", segment), policy);
+            } catch (IllegalArgumentException e) {
+                throw new CacheConfigurationException("memoizer '" + name + "': " + e.getMessage());
+            }
         }
     }
 

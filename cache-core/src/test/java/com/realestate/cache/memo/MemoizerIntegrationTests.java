@@ -109,6 +109,20 @@ class MemoizerIntegrationTests {
     }
 
     @Test
+    void clearingAMemoizerLeavesOneWhoseNameStartsWithItsNameAndAColonAlone() {
+        MemoizedFunction<String, Score> score = Memoizer.builder(cache, "score").function(this::compute, Score.class);
+        MemoizedFunction<String, Score> nested = Memoizer.builder(cache, "score:v2").function(this::compute, Score.class);
+        score.apply("p-1");
+        nested.apply("p-1");
+
+        score.clear();
+        nested.apply("p-1");
+
+        assertThat(calls).as("the nested name's result survived the clear").hasValue(2);
+        assertThat(redis.countKeys(redis.keyPrefix() + "score%3Av2:*")).isEqualTo(1);
+    }
+
+    @Test
     void aCustomKeyBuilderAndPrefixDecideWhereEntriesLive() {
         MemoizedBiFunction<String, String, Score> byTenant = Memoizer.builder(cache, "tenant-score")
                 .prefix("scores")
