@@ -122,7 +122,7 @@ final class LoadCoordinator implements AutoCloseable {
             }
             return new Loaded<>(value, freshUntil(entry, now));
         }
-        if (now < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis()) {
+        if (now - policy.staleWhileRevalidate().toMillis() < entry.softExpiryMillis()) {
             refreshInBackground(key, entry.fence(), entry.groups(), type, loader, policy, "stale");
             return Loaded.notKept(value);
         }
@@ -140,7 +140,7 @@ final class LoadCoordinator implements AutoCloseable {
     /** {@code true} when a value Redis still holds may be served by this policy's clock. */
     private boolean fresh(CacheEntry entry, LoadPolicy policy) {
         return entry.kind() == CacheEntry.PLAIN
-                || clock.millis() < entry.softExpiryMillis() + policy.staleWhileRevalidate().toMillis();
+                || clock.millis() - policy.staleWhileRevalidate().toMillis() < entry.softExpiryMillis();
     }
 
     /** XFetch: refresh with a probability that rises as expiry nears, sooner for values that took long to load. */
