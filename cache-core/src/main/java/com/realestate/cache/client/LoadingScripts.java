@@ -25,8 +25,8 @@ final class LoadingScripts {
 
     private static final String PARSE = """
             local function parse(v)
-              if not v then return nil, '', 0, '', '' end
-              if string.byte(v, 1) ~= 245 then return 'P', '', 0, '', '' end
+              if not v then return nil, '', 0, '', '', 0 end
+              if string.byte(v, 1) ~= 245 then return 'P', '', 0, '', '', 0 end
               local kind = string.sub(v, 2, 2)
               local stop = string.find(v, '\\30', 3, true) or (#v + 1)
               local fields, from = {}, 3
@@ -39,7 +39,8 @@ final class LoadingScripts {
                 fields[#fields + 1] = string.sub(v, from, sep - 1)
                 from = sep + 1
               end
-              return kind, fields[1] or '', tonumber(fields[4]) or 0, fields[5] or '', fields[6] or ''
+              return kind, fields[1] or '', tonumber(fields[4]) or 0, fields[5] or '', fields[6] or '',
+                tonumber(fields[2]) or 0
             end
             local function tokens(seed)
               local out = {}
@@ -102,18 +103,22 @@ final class LoadingScripts {
 
     /**
      * Returns the PTTL of a cached value, -2 for no key, a tombstone or lease marker (bookkeeping) or a remembered
-     * absence (which {@code get} reads as empty too). Keys of another Redis type answer as EXISTS/PTTL would.
+     * absence (which {@code get} reads as empty too). A value's own TTL ends at its soft expiry, before the stale
+     * window Redis keeps it for, as it does for {@code get}. Keys of another Redis type answer as EXISTS/PTTL would.
      */
-    private static final Script VALUE_PTTL = new Script("""
+    private static final Script VALUE_PTTL = new Script(PARSE + """
             local ok, v = pcall(redis.call, 'GET', KEYS[1])
-            if ok then
-              if not v then return -2 end
-              if string.byte(v, 1) == 245 then
-                local kind = string.sub(v, 2, 2)
-                if kind == 'T' or kind == 'L' or kind == 'A' then return -2 end
-              end
-            end
-            return redis.call('PTTL', KEYS[1])
+            local pttl = redis.call('PTTL', KEYS[1])
+            if not ok then return pttl end
+            if not v then return -2 end
+            local kind, fence, leaseUntil, holder, groups, softExpiry = parse(v)
+            if kind == 'T' or kind == 'L' or kind == 'A' then return -2 end
+            if kind ~= 'V' then return pttl end
+            local t = redis.call('TIME')
+            local left = softExpiry - (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+            if left <= 0 then return -2 end
+            if (pttl >= 0 and pttl <= left) or left > 9e15 then return pttl end
+            return left
             """);
 
     /**

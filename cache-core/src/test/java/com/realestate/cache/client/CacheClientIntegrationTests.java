@@ -144,6 +144,20 @@ class CacheClientIntegrationTests {
     }
 
     @Test
+    void aValuePastItsTtlButKeptForStaleWhileRevalidateIsNoCachedValueForExistsAndTtlAsForGet() {
+        LoadPolicy policy = cache.loadPolicy().withTtl(Duration.ofMillis(300)).withTtlJitter(0)
+                .withEarlyRefreshBeta(0).withStaleWhileRevalidate(Duration.ofMinutes(5));
+        cache.getOrLoad("property:8", Listing.class, () -> listing("p-8"), policy);
+
+        assertThat(cache.ttl("property:8")).as("the TTL the value was cached for, not the stale window's")
+                .isInstanceOfSatisfying(KeyTtl.Expiring.class, expiring ->
+                        assertThat(expiring.remaining()).isLessThanOrEqualTo(Duration.ofMillis(300)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> cache.get("property:8", Listing.class).isEmpty());
+        assertThat(cache.exists("property:8")).isFalse();
+        assertThat(cache.ttl("property:8")).isInstanceOf(KeyTtl.Missing.class);
+    }
+
+    @Test
     void anInvalidatedKeyCountsFromZero() {
         cache.getOrLoad("views", Long.class, () -> 41L, Duration.ofMinutes(5));
         cache.invalidate("views");
