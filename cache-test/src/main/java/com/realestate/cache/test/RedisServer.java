@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * kill, freeze, thaw and restart the server to exercise outage handling for real.
  *
  * <p>Persistence is off, so a restart comes back with an empty keyspace. Every server is also killed
- * by a JVM shutdown hook, so none outlives the test JVM (unless that JVM itself is SIGKILLed).
+ * by a JVM shutdown hook, so none outlives the test JVM (unless that JVM itself is SIGKILLed), except one started
+ * by {@link #startWithoutShutdownHook()}, which only {@link #close()} stops.
  * {@link #command} and {@link #flushAll} do not authenticate, so servers started with
  * {@code --requirepass} can only be reached with a client of your own.
  */
@@ -43,17 +44,19 @@ public final class RedisServer implements AutoCloseable {
     private final Path directory;
     private final Path logFile;
     private final int port;
+    private final boolean killedAtExit;
 
     private volatile Process process;
     private volatile boolean paused;
     private boolean closed;
 
-    private RedisServer(Path binary, List<String> extraArgs, Path directory, int port) {
+    private RedisServer(Path binary, List<String> extraArgs, Path directory, int port, boolean killedAtExit) {
         this.binary = binary;
         this.extraArgs = List.copyOf(extraArgs);
         this.directory = directory;
         this.logFile = directory.resolve("redis-server.log");
         this.port = port;
+        this.killedAtExit = killedAtExit;
     }
 
     /** Starts a server on a free loopback port with the harness's default configuration. */
@@ -71,12 +74,24 @@ public final class RedisServer implements AutoCloseable {
         return start(RedisBinary.resolve(), List.of(extraArgs));
     }
 
+    /**
+     * Starts a server, with the default configuration, that no JVM shutdown hook kills: an application that owns it
+     * closes it in its own shutdown, after the clients that use it, instead of racing them (hooks run concurrently).
+     */
+    public static RedisServer startWithoutShutdownHook() {
+        return start(RedisBinary.resolve(), List.of(), false);
+    }
+
     static RedisServer start(Path binary, List<String> extraArgs) {
+        return start(binary, extraArgs, true);
+    }
+
+    private static RedisServer start(Path binary, List<String> extraArgs, boolean killedAtExit) {
         Path directory = createDirectory();
         List<String> busyPorts = new ArrayList<>();
         try {
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-                RedisServer server = new RedisServer(binary, extraArgs, directory, freePort());
+                RedisServer server = new RedisServer(binary, extraArgs, directory, freePort(), killedAtExit);
                 boolean started = false;
                 try {
                     server.launch(Instant.now().plus(STARTUP_TIMEOUT));
@@ -86,7 +101,7 @@ public final class RedisServer implements AutoCloseable {
                 } catch (PortInUseException e) {
                     busyPorts.add(Integer.toString(server.port));
                 } finally {
-                    if (!started) {
+                    if (!started && killedAtExit) {
                         LiveServers.unregister(server);
                     }
                 }
@@ -223,7 +238,9 @@ public final class RedisServer implements AutoCloseable {
             stop();
         } finally {
             deleteDirectory(directory);
-            LiveServers.unregister(this);
+            if (killedAtExit) {
+                LiveServers.unregister(this);
+            }
         }
     }
 
@@ -256,7 +273,9 @@ public final class RedisServer implements AutoCloseable {
         long logOffset = logSize();
         Process started = spawn();
         process = started;
-        LiveServers.register(this);
+        if (killedAtExit) {
+            LiveServers.register(this);
+        }
         while (true) {
             if (!started.isAlive()) {
                 String output = logTail(logOffset);

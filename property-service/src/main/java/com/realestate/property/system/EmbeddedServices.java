@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real PostgreSQL and redis-server processes of a local run, each on a free loopback port with its data in a
- * temporary directory that goes away with it. Closing stops both; each also dies with the JVM.
+ * temporary directory that goes away with it. Closing stops both, and nothing else does: neither registers a JVM
+ * shutdown hook of its own, which would stop it while the application still uses it (hooks run concurrently), so
+ * the owner closes it once the application has stopped.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class EmbeddedServices implements AutoCloseable {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -45,18 +48,25 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** Starts redis-server and returns its URL. */
     public String startRedis() {
-        redis = RedisServer.start();
+        redis = RedisServer.startWithoutShutdownHook();
         log.info("Started embedded Redis at {}", redis.uri());
         return redis.uri() + "/0";
     }
 
-    /** Stops whatever was started; safe to call more than once. */
+    /** Stops whatever was started, PostgreSQL even if Redis cannot be stopped; safe to call more than once. */
     @Override
     public void close() {
-        if (redis != null) {
-            redis.close();
-            redis = null;
+        try {
+            if (redis != null) {
+                redis.close();
+                redis = null;
+            }
+        } finally {
+            closePostgres();
         }
+    }
+
+    private void closePostgres() {
         if (postgres != null) {
             try {
                 postgres.close();

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
@@ -19,7 +20,8 @@ import org.springframework.util.StringUtils;
  * it starts an embedded PostgreSQL and turns on the local run (demo data and printed demo tokens); without
  * {@code REDIS_URL} it starts an embedded redis-server and sets {@code REDIS_URL} to it, unless the cache provider is
  * {@code none}; in a local run without
- * any JWT key it generates a random {@code JWT_SECRET}. The servers stop when the context closes.
+ * any JWT key it generates a random {@code JWT_SECRET}. The servers stop when the context closes, after every bean
+ * that uses them, or at the latest once the JVM's shutdown has closed the application contexts.
  *
  * <p>Only {@code PropertyServiceApplication.main} registers it, so tests and other embeddings never start
  * servers by surprise.
@@ -61,6 +63,7 @@ public final class LocalRunBootstrap implements ApplicationListener<ApplicationE
         if (properties.isEmpty()) {
             return;
         }
+        SpringApplication.getShutdownHandlers().add(services::close);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, properties));
         event.getSpringApplication().addInitializers(context -> ((GenericApplicationContext) context)
                 .registerBean("embeddedServices", EmbeddedServices.class, () -> services,
