@@ -134,8 +134,12 @@ public record CacheSettings(
         return redisUris().get(0);
     }
 
-    /** The server, or every seed of the cluster, in Lettuce's form with the command timeout applied. */
-    List<RedisURI> redisUris() {
+    /**
+     * The server, or every seed of the cluster, in Lettuce's form with the command timeout applied: read from
+     * {@link #redisUrl()} as this library reads it, for a Lettuce client of another library (such as Spring Data
+     * Redis) that must reach the same Redis with the same credentials. Each call returns new instances.
+     */
+    public List<RedisURI> redisUris() {
         List<RedisURI> uris = location().uris();
         uris.forEach(uri -> uri.setTimeout(commandTimeout));
         return uris;

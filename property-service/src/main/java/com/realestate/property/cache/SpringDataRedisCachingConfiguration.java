@@ -1,9 +1,11 @@
 package com.realestate.property.cache;
 
+import com.realestate.cache.client.CacheSettings;
 import com.realestate.property.system.ServiceCacheSettings;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,17 +15,21 @@ import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The peer ({@code spring-data-redis}): a {@link LettuceConnectionFactory} on the same {@code REDIS_URL} with the
- * same command timeout as ours, and a {@link RedisCacheManager} with the standard JSON serializer
- * ({@link RedisSerializer#json()}), our key prefix and the same TTL per view (absent details for the not-found TTL),
- * configured as a Spring Boot application would. Writes are immediate: on a reactive-capable factory Spring defers
- * puts and pattern clears by default, and a read right after a write could then still see the cleared list page.
+ * The peer ({@code spring-data-redis}): a {@link LettuceConnectionFactory} on the same {@code REDIS_URL} (read by
+ * cache-core, as ours reads it) with the same command timeout as ours, and a {@link RedisCacheManager} with the
+ * standard JSON serializer ({@link RedisSerializer#json()}), our key prefix and the same TTL per view (absent details
+ * for the not-found TTL), configured as a Spring Boot application would. Writes are immediate: on a reactive-capable
+ * factory Spring defers puts and pattern clears by default, and a read right after a write could then still see the
+ * cleared list page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCacheProvider(CacheProvider.SPRING_DATA_REDIS)
@@ -31,16 +37,38 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 class SpringDataRedisCachingConfiguration {
 
     private static final String COMMAND_TIMEOUT = "realestate.cache.command-timeout";
+    private static final String CLUSTER = "realestate.cache.cluster";
 
+    /**
+     * Reads {@code REDIS_URL} with cache-core's parser, as our provider does: a password keeps its {@code # ? @}, a
+     * malformed URL stops the start naming {@code REDIS_URL} without its password, and a seed list (or the cluster
+     * switch) is a Redis Cluster.
+     */
     @Bean
     LettuceConnectionFactory redisConnectionFactory(ServiceCacheSettings cache, Environment environment) {
-        RedisURI uri = RedisURI.create(cache.redisUrl());
+        Duration timeout = environment.getProperty(COMMAND_TIMEOUT, Duration.class, Duration.ofMillis(500));
+        CacheSettings location = CacheSettings.defaults().withRedisUrl(cache.redisUrl())
+                .withCluster(environment.getProperty(CLUSTER, Boolean.class, false));
+        List<RedisURI> uris = location.redisUris();
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-                .commandTimeout(environment.getProperty(COMMAND_TIMEOUT, Duration.class, Duration.ofMillis(500)));
-        if (uri.isSsl()) {
+                .commandTimeout(timeout);
+        if (uris.get(0).isSsl()) {
             client.useSsl();
         }
-        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+        RedisConfiguration servers = location.clusterMode() ? cluster(uris)
+                : LettuceConnectionFactory.createRedisConfiguration(uris.get(0));
+        return new LettuceConnectionFactory(servers, client.build());
+    }
+
+    private static RedisClusterConfiguration cluster(List<RedisURI> seeds) {
+        RedisClusterConfiguration cluster = new RedisClusterConfiguration();
+        seeds.forEach(seed -> cluster.clusterNode(new RedisNode(seed.getHost(), seed.getPort())));
+        RedisURI first = seeds.get(0);
+        cluster.setUsername(first.getUsername());
+        if (first.getPassword() != null) {
+            cluster.setPassword(first.getPassword());
+        }
+        return cluster;
     }
 
     @Bean
