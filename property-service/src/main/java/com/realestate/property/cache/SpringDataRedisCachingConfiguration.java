@@ -38,20 +38,27 @@ class SpringDataRedisCachingConfiguration {
 
     private static final String COMMAND_TIMEOUT = "realestate.cache.command-timeout";
     private static final String CLUSTER = "realestate.cache.cluster";
+    private static final String COMMAND_TIMEOUT_MS = "CACHE_COMMAND_TIMEOUT_MS";
 
     /**
      * Reads {@code REDIS_URL} with cache-core's parser, as our provider does: a password keeps its {@code # ? @}, a
      * malformed URL stops the start naming {@code REDIS_URL} without its password, and a seed list (or the cluster
-     * switch) is a Redis Cluster.
+     * switch) is a Redis Cluster. The command timeout is ours too: {@code realestate.cache.command-timeout}, then
+     * {@code CACHE_COMMAND_TIMEOUT_MS}, then 500 ms.
      */
     @Bean
     LettuceConnectionFactory redisConnectionFactory(ServiceCacheSettings cache, Environment environment) {
-        Duration timeout = environment.getProperty(COMMAND_TIMEOUT, Duration.class, Duration.ofMillis(500));
-        CacheSettings location = CacheSettings.defaults().withRedisUrl(cache.redisUrl())
-                .withCluster(environment.getProperty(CLUSTER, Boolean.class, false));
+        Map<String, String> variables = new HashMap<>();
+        variables.put("REDIS_URL", cache.redisUrl());
+        variables.put("REDIS_CLUSTER", environment.getProperty(CLUSTER, "false"));
+        String timeoutMillis = environment.getProperty(COMMAND_TIMEOUT_MS);
+        if (timeoutMillis != null) {
+            variables.put(COMMAND_TIMEOUT_MS, timeoutMillis);
+        }
+        CacheSettings location = CacheSettings.fromEnvironment(variables);
         List<RedisURI> uris = location.redisUris();
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-                .commandTimeout(timeout);
+                .commandTimeout(environment.getProperty(COMMAND_TIMEOUT, Duration.class, location.commandTimeout()));
         if (uris.get(0).isSsl()) {
             client.useSsl();
         }

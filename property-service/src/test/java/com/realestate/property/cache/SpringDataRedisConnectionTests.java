@@ -72,6 +72,15 @@ class SpringDataRedisConnectionTests {
         assertThat(factory.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofMillis(750));
     }
 
+    @Test
+    void cacheCommandTimeoutMsGivesThePeerTheCommandTimeoutOurClientHas() {
+        MockEnvironment environment = new MockEnvironment().withProperty("CACHE_COMMAND_TIMEOUT_MS", "2000");
+
+        LettuceConnectionFactory factory = factory("redis://cache:6379/0", environment);
+
+        assertThat(factory.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
     private LettuceConnectionFactory factory(String redisUrl, MockEnvironment environment) {
         return configuration.redisConnectionFactory(
                 new ServiceCacheSettings(redisUrl, Duration.ofHours(1), "realestate:"), environment);
