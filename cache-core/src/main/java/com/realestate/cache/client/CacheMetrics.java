@@ -181,9 +181,21 @@ final class CacheMetrics extends CacheMeterBinder<CacheMetrics.Counts> {
 
     /** Removes this cache's meters, so a closed client leaves no frozen series behind. */
     void unbind() {
+        removeMeters("cache.");
+    }
+
+    /**
+     * Removes the near cache's meters of this cache: they read the near cache they were bound to, so a near cache
+     * made again under this name would otherwise be counted by its closed predecessor's.
+     */
+    void unbindNearCache() {
+        removeMeters("cache.near.");
+    }
+
+    private void removeMeters(String namePrefix) {
         List<Meter> mine = new ArrayList<>();
         for (Meter meter : registry.getMeters()) {
-            if (cacheName.equals(meter.getId().getTag("cache")) && meter.getId().getName().startsWith("cache.")) {
+            if (cacheName.equals(meter.getId().getTag("cache")) && meter.getId().getName().startsWith(namePrefix)) {
                 mine.add(meter);
             }
         }

@@ -464,6 +464,7 @@ final class RedisCacheClient implements CacheClient {
         }
         if (near != null) {
             nearChannel.unregister(near);
+            metrics.unbindNearCache();
             return;
         }
         try {

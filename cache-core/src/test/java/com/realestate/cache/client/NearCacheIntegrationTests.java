@@ -72,6 +72,23 @@ class NearCacheIntegrationTests {
     }
 
     @Test
+    void aNearCacheMadeAgainUnderTheSameNameIsCountedByItsOwnMeters(TestRedis redis) {
+        CacheClient client = instance(redis, "a");
+        CacheClient first = listings(client);
+        for (int i = 0; i < 4; i++) {
+            first.getOrLoad("1", Listing.class, () -> new Listing("1", 1), Duration.ofMinutes(1));
+        }
+        first.close();
+
+        CacheClient second = listings(client);
+        second.getOrLoad("1", Listing.class, () -> new Listing("1", 2), Duration.ofMinutes(1));
+        second.getOrLoad("1", Listing.class, () -> new Listing("1", 2), Duration.ofMinutes(1));
+
+        assertThat(meters.get("cache.near.gets").tag("cache", "listings").tag("result", "hit").functionCounter().count())
+                .as("the second near cache's one hit, not the first's three").isEqualTo(1);
+    }
+
+    @Test
     void aValueReadFromRedisNearItsExpiryIsKeptNoLongerThanRedisKeepsItFresh(TestRedis redis) {
         MutableClock clock = new MutableClock();
         CacheClient client = CacheClients.builder().redisUrl(redis.uri()).keyPrefix(redis.keyPrefix()).name("a")
