@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The provider "none": no Redis client at all, and every read shows the database as it is at that moment. */
 @TestPropertySource(properties = {
@@ -31,6 +32,14 @@ class UncachedProviderIntegrationTests extends ApiIntegrationTest {
         assertThat(context.getBeansOfType(CacheClient.class)).isEmpty();
         assertThat(context.getBeansOfType(RedisConnectionFactory.class)).isEmpty();
         assertThat(context.getBean(PropertyViewCache.class).provider()).isEqualTo(CacheProvider.NONE);
+    }
+
+    @Test
+    void theInfoEndpointSaysNoCacheIsUsedRatherThanNamingARedisItNeverReaches() {
+        JsonNode cache = api.get("/actuator/info", null).json().get("cache");
+
+        assertThat(cache.get("provider").asString()).isEqualTo("none");
+        assertThat(cache.has("redisUrl")).isFalse();
     }
 
     @Test
