@@ -130,9 +130,11 @@ public final class HttpTurns {
                 sorted[sorted.length - 1]);
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values}: the mean of the two middle ones when their count is even. */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
