@@ -160,7 +160,7 @@ public final class Peers {
             return errors.isEmpty() ? " none" : errors.toString();
         }
 
-        /** The key of record {@code index} in its tenant's group, read through the READ script. */
+        /** The key of record {@code index} in its tenant's group, read with the group's token by one MGET. */
         public static CacheKey grouped(int index) {
             return GROUPED[index];
         }

@@ -60,7 +60,7 @@ public class RedisHitBenchmark {
         return ours.cache.getOrLoad(Records.key(index), Property.class, () -> Records.record(index), Peers.TTL);
     }
 
-    /** A key in a group: the entry and its group's token are read by one script (EVALSHA) instead of a GET. */
+    /** A key in a group: the entry and its group's token are read by one MGET instead of a GET. */
     @Benchmark
     public Optional<Property> cacheGetOrLoadGrouped(Peers.OurCache ours, Records records) {
         int index = records.next();
