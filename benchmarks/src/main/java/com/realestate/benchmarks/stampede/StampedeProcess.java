@@ -48,10 +48,12 @@ public final class StampedeProcess {
             for (int round = 0; round < rounds; round++) {
                 String key = "t:{tenant-1}:property:" + round + ":detail";
                 int currentRound = round;
+                CountDownLatch ready = new CountDownLatch(threads);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> calls = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     calls.add(pool.submit(() -> {
+                        ready.countDown();
                         go.await();
                         return cache.getOrLoad(key, Property.class, () -> {
                             redis.incr(loadsKey(currentRound));
@@ -59,6 +61,10 @@ public final class StampedeProcess {
                             return Properties.sample("tenant-1", currentRound);
                         }, TTL).orElseThrow();
                     }));
+                }
+                // Every caller of this process is at the gate before the other process is told it may start.
+                if (!ready.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the callers of round " + round + " never reached the gate");
                 }
                 awaitBoth(redis, "stampede:barrier:" + round);
                 go.countDown();
