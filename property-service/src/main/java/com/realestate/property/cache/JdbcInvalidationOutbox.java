@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durable invalidator's outbox in PostgreSQL ({@code pending_invalidations}): what Redis could not carry out
- * outlives the instance, and whichever instance starts next takes it over. Writes, the relayed events, are durable
- * through {@code property_events} already; this keeps what has no row there, such as a manual invalidation made
- * while Redis was down, and what an instance had left to retry when it stopped.
+ * outlives the instance: the instances still running take it over ({@link PendingInvalidationTakeover}), and so
+ * does whichever starts next. Writes, the relayed events, are durable through {@code property_events} already; this
+ * keeps what has no row there, such as a manual invalidation made while Redis was down, and what an instance had
+ * left to retry when it stopped.
  */
 final class JdbcInvalidationOutbox implements InvalidationOutbox {
 

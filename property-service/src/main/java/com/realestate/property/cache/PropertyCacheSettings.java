@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timelineTtl       a property's timeline
  * @param notFoundTtl       how long "no such property" is remembered, so floods of unknown ids spare the database
  * @param warmUpProperties  how many of the most recently changed properties are loaded into the cache at start
- * @param relayInterval     how often the outbox relay looks for events to publish when nothing woke it
+ * @param relayInterval     how often the outbox relay looks for events to publish when nothing woke it, and for
+ *                          invalidations other instances left pending
  * @param provider          which cache the reads go through: {@code realestate} (ours), {@code spring-data-redis}
  *                          (Spring Data Redis' {@code RedisCacheManager}, for comparison) or {@code none}
  */

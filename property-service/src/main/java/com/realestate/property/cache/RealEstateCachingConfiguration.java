@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Our provider ({@code realestate}, the default): the client comes from the {@code cache-spring}
  * auto-configuration; this adds the durable invalidator every read and write goes through, the event-driven
  * invalidator with the service's strategies, the invalidation bus every instance listens to, the outbox relay that
- * feeds it, the reads' cache and the warm-up.
+ * feeds it, the takeover of invalidations other instances left pending, the reads' cache and the warm-up.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCacheProvider(CacheProvider.REALESTATE)
@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RealEstateCachingConfiguration {
 
     /**
-     * Invalidations Redis could not carry out are retried, kept in PostgreSQL meanwhile, and taken over by the next
-     * instance to start if this one stops first.
+     * Invalidations Redis could not carry out are retried, kept in PostgreSQL meanwhile, and taken over by the
+     * instances still running (and the next one to start) if this one stops first.
      */
     @Bean(destroyMethod = "close")
     DurableInvalidator durableInvalidator(CacheClient cache, MeterRegistry registry, Clock clock, JdbcClient jdbc,
@@ -66,6 +66,12 @@ class RealEstateCachingConfiguration {
     OutboxRelay outboxRelay(PropertyEventRepository events, InvalidationBus bus, TransactionTemplate transactions,
             Clock clock, PropertyCacheSettings settings, MeterRegistry registry) {
         return new OutboxRelay(events, bus, transactions, clock, settings.relayInterval(), registry);
+    }
+
+    @Bean
+    PendingInvalidationTakeover pendingInvalidationTakeover(DurableInvalidator invalidator,
+            PropertyCacheSettings settings) {
+        return new PendingInvalidationTakeover(invalidator, settings.relayInterval());
     }
 
     @Bean
