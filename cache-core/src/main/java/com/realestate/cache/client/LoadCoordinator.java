@@ -90,11 +90,29 @@ final class LoadCoordinator implements AutoCloseable {
      * unavailable, served stale while it refreshes, or its store was refused), {@link Long#MAX_VALUE} when the entry
      * carries no expiry of its own (written by {@code set}), so that only its key's TTL in Redis tells.
      */
-    record Loaded<T>(Optional<T> value, long freshUntilMillis) {
+    record Loaded<T>(Optional<T> value, long freshUntilMillis, boolean superseded) {
+
+        Loaded(Optional<T> value, long freshUntilMillis) {
+            this(value, freshUntilMillis, false);
+        }
 
         static <T> Loaded<T> notKept(Optional<T> value) {
             return new Loaded<>(value, 0);
         }
+
+        /** A value whose store was refused because an invalidation reached Redis while it loaded. */
+        static <T> Loaded<T> superseded(Optional<T> value) {
+            return new Loaded<>(value, 0, true);
+        }
+    }
+
+    /** What became of a loaded value's store. */
+    private enum Store {
+        STORED,
+        /** Refused: the fence or a group token moved on, so an invalidation arrived while the value loaded. */
+        SUPERSEDED,
+        /** Redis could not be asked. */
+        NOT_STORED
     }
 
     /** Runs {@code load} once per key in this process at a time when the policy asks for single flight. */
@@ -152,14 +170,28 @@ final class LoadCoordinator implements AutoCloseable {
         return now + gap >= entry.softExpiryMillis();
     }
 
-    /** Runs {@code load} unless a load of the same key is running in this process, whose result it then shares. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Runs {@code load} unless a load of the same key is running in this process, whose result it then shares. A
+     * shared result that an invalidation superseded is not taken: that invalidation may have been made by another
+     * process (which cannot forget this process's loads) and have returned before this caller arrived, so the caller
+     * runs, or joins, a load that began after it instead.
+     */
     private <T> Loaded<T> joinOrLead(StoredKey key, Supplier<Loaded<T>> load) {
+        return joinOrLead(key, load, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Loaded<T> joinOrLead(StoredKey key, Supplier<Loaded<T>> load, boolean mayRetry) {
         Flight mine = new Flight(key, new CompletableFuture<>());
         Flight running = inflight.putIfAbsent(key.entry(), mine);
         if (running != null) {
             metrics.coalesced();
-            return (Loaded<T>) await(running.result());
+            Loaded<T> shared = (Loaded<T>) await(running.result());
+            if (!shared.superseded() || !mayRetry) {
+                return shared;
+            }
+            inflight.remove(key.entry(), running);
+            return joinOrLead(key, load, false);
         }
         try {
             Loaded<T> result = load.get();
@@ -250,8 +282,9 @@ final class LoadCoordinator implements AutoCloseable {
                 releaseQuietly(key, leaseToken);
                 return Loaded.notKept(Optional.empty());
             }
-            boolean stored = store(key, fence, CacheEntry.absent(fence, freshUntil, groups), policy.negativeTtl().toMillis());
-            return new Loaded<>(Optional.empty(), stored ? freshUntil : 0);
+            Store stored = store(key, fence, groups, CacheEntry.absent(fence, freshUntil, groups),
+                    policy.negativeTtl().toMillis());
+            return loaded(Optional.empty(), stored, freshUntil);
         }
         byte[] json;
         try {
@@ -263,8 +296,16 @@ final class LoadCoordinator implements AutoCloseable {
         long fresh = jittered(policy.ttl(), policy.ttlJitter());
         long loadMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(loadNanos));
         byte[] entry = valueEntry(fence, now + fresh, loadMillis, groups, json);
-        boolean stored = store(key, fence, entry, fresh + policy.staleWhileRevalidate().toMillis());
-        return new Loaded<>(Optional.of(value), stored ? now + fresh : 0);
+        Store stored = store(key, fence, groups, entry, fresh + policy.staleWhileRevalidate().toMillis());
+        return loaded(Optional.of(value), stored, now + fresh);
+    }
+
+    private static <T> Loaded<T> loaded(Optional<T> value, Store stored, long freshUntilMillis) {
+        return switch (stored) {
+            case STORED -> new Loaded<>(value, freshUntilMillis);
+            case SUPERSEDED -> Loaded.superseded(value);
+            case NOT_STORED -> Loaded.notKept(value);
+        };
     }
 
     /** A value entry with the JSON compressed when it is large enough for that to pay. */
@@ -275,18 +316,22 @@ final class LoadCoordinator implements AutoCloseable {
                 : CacheEntry.value(fence, softExpiryMillis, loadMillis, groups, CacheEntry.ZSTD, compressed);
     }
 
-    /** {@code true} when Redis took the entry; {@code false} when its fence had moved on or Redis could not be asked. */
-    private boolean store(StoredKey key, String fence, byte[] entry, long ttlMillis) {
+    /**
+     * Whether Redis took the entry, refused it because its fence or a group's token had moved on since the load
+     * began, or could not be asked.
+     */
+    private Store store(StoredKey key, String fence, String groups, byte[] entry, long ttlMillis) {
         try {
-            if (scripts.fencedSet(key, fence, entry, ttlMillis)) {
+            if (scripts.fencedSet(key, fence, groups, entry, ttlMillis)) {
                 metrics.put();
-                return true;
+                return Store.STORED;
             }
             metrics.staleSetRefused();
+            return Store.SUPERSEDED;
         } catch (RedisUnavailableException | RedisCommandExecutionException e) {
             log.debug("Could not store the loaded value of '{}'", key, e);
+            return Store.NOT_STORED;
         }
-        return false;
     }
 
     private <T> Optional<T> loadOnly(Supplier<? extends T> loader) {

@@ -76,10 +76,18 @@ final class LoadingScripts {
             return {1, fence, current}
             """);
 
-    /** ARGV[1] fence the load started under, ARGV[2] entry, ARGV[3] ttl ms. Returns 1 if stored. */
+    /**
+     * ARGV[1] fence the load started under, ARGV[2] entry, ARGV[3] ttl ms, ARGV[4] the group tokens it started under.
+     * Returns 1 if stored; 0 when the fence or a group's token moved on (an invalidation arrived during the load).
+     */
     private static final Script FENCED_SET = new Script(PARSE + """
             local kind, fence = parse(redis.call('GET', KEYS[1]))
             if fence ~= ARGV[1] then return 0 end
+            if #KEYS > 1 then
+              local current = {}
+              for i = 2, #KEYS do current[#current + 1] = redis.call('GET', KEYS[i]) or '' end
+              if table.concat(current, ',') ~= ARGV[4] then return 0 end
+            end
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
             """);
@@ -155,9 +163,9 @@ final class LoadingScripts {
         };
     }
 
-    boolean fencedSet(StoredKey key, String fence, byte[] entry, long ttlMillis) {
-        Long stored = run(FENCED_SET, Operation.SCRIPT, new String[] {key.entry()},
-                ascii(fence), entry, ascii(Long.toString(ttlMillis)));
+    boolean fencedSet(StoredKey key, String fence, String groups, byte[] entry, long ttlMillis) {
+        Long stored = run(FENCED_SET, Operation.SCRIPT, key.scriptKeys(),
+                ascii(fence), entry, ascii(Long.toString(ttlMillis)), ascii(groups));
         return stored == 1L;
     }
 

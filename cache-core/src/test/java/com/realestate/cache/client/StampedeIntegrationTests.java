@@ -161,4 +161,47 @@ class StampedeIntegrationTests {
             assertThat(result.get(10, TimeUnit.SECONDS)).contains("fresh");
         }
     }
+
+    @Test
+    void aMissAfterAnotherProcessInvalidatedTheKeyDoesNotShareALoadThatBeganBeforeTheInvalidation() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LoadPolicy policy = LoadPolicy.defaults(Duration.ofMinutes(1));
+        CacheClient reader = client(meters, policy);
+        CacheClient writer = client(new SimpleMeterRegistry(), policy);
+        Future<Optional<String>> before = threads.submit(() ->
+                reader.getOrLoad("hot", String.class, blockingLoader("read before the write"), policy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> loads.get() == 1);
+        assertThat(writer.invalidate("hot").done()).isTrue();
+
+        Future<Optional<String>> after = threads.submit(() ->
+                reader.getOrLoad("hot", String.class, () -> "read after the write", policy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(meters, "cache.loads.coalesced") == 1);
+        releaseLoader.countDown();
+
+        assertThat(before.get(10, TimeUnit.SECONDS)).contains("read before the write");
+        assertThat(after.get(10, TimeUnit.SECONDS)).contains("read after the write");
+        assertThat(reader.get("hot", String.class)).contains("read after the write");
+    }
+
+    @Test
+    void aMissAfterAnotherProcessInvalidatedTheGroupDoesNotShareALoadThatBeganBeforeTheInvalidation() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LoadPolicy policy = LoadPolicy.defaults(Duration.ofMinutes(1));
+        CacheClient reader = client(meters, policy);
+        CacheClient writer = client(new SimpleMeterRegistry(), policy);
+        CacheKey page = CacheKey.of("{lists}:page", "{lists}:all");
+        Future<Optional<String>> before = threads.submit(() ->
+                reader.getOrLoad(page, String.class, blockingLoader("read before the write"), policy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> loads.get() == 1);
+        assertThat(writer.invalidateGroup("{lists}:all").done()).isTrue();
+
+        Future<Optional<String>> after = threads.submit(() ->
+                reader.getOrLoad(page, String.class, () -> "read after the write", policy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(meters, "cache.loads.coalesced") == 1);
+        releaseLoader.countDown();
+
+        assertThat(before.get(10, TimeUnit.SECONDS)).contains("read before the write");
+        assertThat(after.get(10, TimeUnit.SECONDS)).contains("read after the write");
+        assertThat(reader.get(page, String.class)).contains("read after the write");
+    }
 }
