@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The framework's ceiling for load runs: a read that passes the same security filter chain, JWT check, role rule,
- * {@code Caller} resolution, headers and body writing as the detail read, but answers a fixed property of about 1 KB
- * (rendered once, as the detail read caches its responses) without looking anything up. What the detail read costs beyond this is the cost of reading the property. Only
- * there when {@code realestate.benchmark.constant-endpoint=true}.
+ * {@code Caller} resolution, headers and body writing as the detail read, but answers a fixed property shaped like
+ * the load runs' seeded listings, so its body is the size of theirs (about 400 bytes), rendered once as the detail
+ * read caches its responses, without looking anything up. What the detail read costs beyond this is the cost of
+ * reading the property. Only there when {@code realestate.benchmark.constant-endpoint=true}.
  */
 @RestController
 @Hidden
@@ -35,18 +36,10 @@ public class ConstantPropertyController {
     public static final String PATH = "/api/v1/benchmark/property";
 
     private static final Instant CREATED = Instant.parse("2024-06-01T09:30:00.123456Z");
-    private static final Property PROPERTY = new Property("b7d0c9e4-5f3a-4c21-9e8b-2a6f1d3c4b5e", "benchmark",
-            new Address("Avenida da Liberdade 245, 3.º Esquerdo, Edifício Tivoli Fórum", "Lisbon", "Lisboa",
-                    "1250-143", "PT"),
-            new BigDecimal("1285000.00"), "EUR", 3, 2, new BigDecimal("142.50"), PropertyType.APARTMENT,
-            PropertyStatus.ACTIVE,
-            List.of("balcony", "parking", "elevator", "garden", "pool", "terrace", "air conditioning", "fireplace",
-                    "storage", "sea view", "concierge", "gym", "double glazing", "underfloor heating",
-                    "fibre internet", "pet friendly", "wheelchair access", "south facing", "renovated 2023",
-                    "solar panels", "electric car charger", "wine cellar", "home office", "walk-in wardrobe",
-                    "bike storage", "laundry room", "rooftop access", "24h security", "smart home", "heat pump",
-                    "triple glazing", "doorman", "playground", "river view"),
-            7, CREATED, CREATED.plusSeconds(86_400));
+    private static final Property PROPERTY = new Property("p4242", "benchmark",
+            new Address("243 Avenida da Liberdade", "Lisbon", "Lisboa", "1250-242", "PT"),
+            new BigDecimal("412000"), "EUR", 2, 2, new BigDecimal("87"), PropertyType.APARTMENT,
+            PropertyStatus.ACTIVE, List.of("balcony", "parking", "elevator"), 1, CREATED, CREATED);
 
     private final RenderedView rendered;
 
