@@ -167,8 +167,24 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
 
     /** Takes over what the outbox holds that this instance does not know yet, then {@link #retryPending()}. */
     public InvalidationReport replay() {
-        restoreFromOutbox();
+        takeOver();
         return retryPending();
+    }
+
+    /**
+     * Takes over what the outbox holds that this instance does not know yet (invalidations another instance could not
+     * carry out) and leaves them to the background retries, with their back-off; until they land, reads of what they
+     * touch skip the cache. Cheap to call often: it reads the outbox and touches Redis only through those retries.
+     *
+     * @return how many invalidations were taken over
+     */
+    public int takeOver() {
+        int restored = pending.restore(outbox.pending());
+        if (restored > 0) {
+            log.warn("Took over {} pending invalidation(s) from the outbox; retrying them", restored);
+            retries.wake();
+        }
+        return restored;
     }
 
     /** What is still to be invalidated, oldest first. */
@@ -193,14 +209,6 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
     private boolean retryQuietly() {
         retryPending();
         return pending.size() == 0;
-    }
-
-    private void restoreFromOutbox() {
-        int restored = pending.restore(outbox.pending());
-        if (restored > 0) {
-            log.warn("Took over {} pending invalidation(s) from the outbox; retrying them", restored);
-            retries.wake();
-        }
     }
 
     private Counter retryCounter(String result) {
@@ -269,7 +277,7 @@ public final class DurableInvalidator implements CacheInvalidator, AutoCloseable
         /** Builds the invalidator and takes over the outbox's pending invalidations, retrying them in the background. */
         public DurableInvalidator build() {
             DurableInvalidator invalidator = new DurableInvalidator(this);
-            invalidator.restoreFromOutbox();
+            invalidator.takeOver();
             return invalidator;
         }
     }

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Takes over, at every relay interval, the invalidations other instances left pending in PostgreSQL: one that an
  * instance could not carry out before it stopped (a manual invalidation during a Redis outage has no event for the
  * relay to publish) is carried out by the instances still running, instead of waiting for the next one to start,
- * and until it lands their reads of what it touches skip the cache.
+ * and until it lands their reads of what it touches skip the cache. The invalidator's own retries carry it out, with
+ * their back-off: this only reads the outbox.
  */
 final class PendingInvalidationTakeover implements DisposableBean {
 
@@ -33,7 +34,7 @@ final class PendingInvalidationTakeover implements DisposableBean {
 
     private void takeOverQuietly() {
         try {
-            invalidator.replay();
+            invalidator.takeOver();
         } catch (RuntimeException e) {
             log.debug("Taking over pending invalidations failed; the next run retries", e);
         }
