@@ -29,7 +29,6 @@ final class OutboxRelay implements DisposableBean {
     static final String LAG = "property.outbox.lag";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final PropertyEventRepository events;
     private final InvalidationBus bus;
@@ -121,9 +120,6 @@ final class OutboxRelay implements DisposableBean {
     /** Stops polling and waits for a run under way, so that it ends before the database pool closes. */
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            executor.shutdownNow();
-        }
+        BackgroundWork.stop(executor);
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.DisposableBean;
 final class PendingInvalidationTakeover implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PendingInvalidationTakeover.class);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final DurableInvalidator invalidator;
     private final ScheduledExecutorService executor;
@@ -43,9 +42,6 @@ final class PendingInvalidationTakeover implements DisposableBean {
     /** Stops looking, and waits for a run under way, so that it ends before the database pool closes. */
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            executor.shutdownNow();
-        }
+        BackgroundWork.stop(executor);
     }
 }
