@@ -154,6 +154,14 @@ public record CacheSettings(
         return location().forDisplay();
     }
 
+    /**
+     * {@code redisUrl} with its credentials (everything between the scheme and the last {@code @}) masked, valid URL
+     * or not: for an application that reports or refuses the same {@code REDIS_URL} before a client reads it.
+     */
+    public static String maskedRedisUrl(String redisUrl) {
+        return RedisLocation.masked(redisUrl);
+    }
+
     /** The record's own form, but with the password of {@link #redisUrl()} masked: settings end up in logs. */
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package com.realestate.property.system;
 
+import com.realestate.cache.client.CacheSettings;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -47,10 +48,8 @@ public record ServiceCacheSettings(String redisUrl, @DurationUnit(ChronoUnit.SEC
                 + ", keyPrefix=" + keyPrefix + "]";
     }
 
-    /** Everything between the scheme and the last {@code @} masked: a password may hold {@code / @ # ?} unencoded. */
+    /** Masked as cache-core masks it: a password may hold {@code / @ # ?} unencoded. */
     private static String redactedUrl(String url) {
-        int scheme = url.indexOf("://");
-        int at = url.lastIndexOf('@');
-        return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + "****" + url.substring(at) : url;
+        return CacheSettings.maskedRedisUrl(url);
     }
 }
