@@ -305,6 +305,22 @@ class DurableInvalidatorIntegrationTests {
     }
 
     @Test
+    void takeOverLeavesWhatAnotherInstanceLeftInTheOutboxToTheBackgroundRetries(RedisServer server) {
+        InvalidationOutbox database = new InMemoryInvalidationOutbox();
+        CacheClient cache = client(server);
+        DurableInvalidator invalidator = durable(cache, database, Duration.ofMillis(50));
+        invalidator.getOrLoad(SCORE, String.class, fromDatabase(), TTL);
+        this.database.set("v1");
+        database.record(PendingInvalidation.of(PropertyInvalidations.score(ACME, P1), java.time.Instant.now()));
+
+        assertThat(invalidator.takeOver()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> database.pending().isEmpty());
+        assertThat(invalidator.takeOver()).as("nothing left to take over").isZero();
+        assertThat(invalidator.getOrLoad(SCORE, String.class, fromDatabase(), TTL)).contains("v1");
+    }
+
+    @Test
     void anInvalidationRedisCarriesOutLeavesNothingPending(RedisServer server) {
         InMemoryInvalidationOutbox outbox = new InMemoryInvalidationOutbox();
         DurableInvalidator invalidator = durable(client(server), outbox, NO_BACKGROUND_RETRY);
